@@ -1,0 +1,44 @@
+// The contract every engine dialect fulfils: meaning-level SQL operations, each documented with
+// how engines differ. The compiler only ever builds SQL through these. Pure: no connections.
+
+import type { Scalar } from '../metrics/expr.ts';
+import type { FieldSpec } from '../model/fields.ts';
+import type { Grain } from './query.ts';
+
+export const ENGINES = ['duckdb', 'clickhouse'] as const;
+export type EngineName = (typeof ENGINES)[number];
+
+export interface Dialect {
+  readonly name: EngineName;
+  quoteIdent(name: string): string;
+  /** A literal, escaped. Strings use '' doubling; booleans are TRUE/FALSE or 1/0. */
+  literal(value: Scalar): string;
+  /** count(*) of rows where cond holds (DuckDB `FILTER`, ClickHouse `countIf`). */
+  countIf(cond: string | null): string;
+  /** Sum over rows where cond holds; 0 when none, never NULL. */
+  sumIf(expr: string, cond: string | null): string;
+  /** Exact percentile, linear interpolation between closest ranks (Hyndman–Fan 7). */
+  quantileIf(expr: string, p: number, cond: string | null): string;
+  /** Fractional seconds from `from` to `to` (timestamps). */
+  secondsBetween(from: string, to: string): string;
+  /** The wall-clock time in `tz` of a UTC instant column. */
+  localTime(instant: string, tz: string): string;
+  /** The UTC instant of local midnight starting `date` (YYYY-MM-DD) in `tz`. */
+  localMidnight(date: string, tz: string): string;
+  /** Start of the grain bucket containing a local timestamp (weeks start on Monday). */
+  bucket(local: string, grain: Grain): string;
+  /** A bucket start as text: 'YYYY-MM-DD' from day grain up, 'YYYY-MM-DD HH:MM' below. */
+  formatBucket(bucket: string, grain: Grain): string;
+  /** ISO weekday 1 (Monday) … 7 (Sunday) of a local timestamp. */
+  weekday(local: string): string;
+  /** Minute of the day of a local timestamp, floored to a multiple of `minutes`. */
+  slot(local: string, minutes: number): string;
+  /** Adds `next_at`: the next `at` value in the same `partition`, ordered by `at` then `tiebreak` (NULL for the last). */
+  withNextInPartition(relation: string, partition: string, at: string, tiebreak: string): string;
+  /** One row per day from `start` to `end` (DATE columns) with column `day` and `days` (count). */
+  expandDays(relation: string, start: string, end: string): string;
+  /** Column DDL type for a canonical field. */
+  columnType(field: FieldSpec): string;
+  /** Text concatenation. */
+  concat(...parts: string[]): string;
+}

@@ -1,0 +1,72 @@
+// DuckDB: the embedded default engine. Needs the built-in ICU extension for time zones.
+// https://duckdb.org/docs/sql/functions/timestamptz
+
+import type { Scalar } from '../../../metrics/expr.ts';
+import type { FieldSpec } from '../../../model/fields.ts';
+import type { Dialect } from '../../dialect.ts';
+import type { Grain } from '../../query.ts';
+
+const TRUNC: Readonly<Record<Grain, string>> = {
+  '15m': 'time_bucket(INTERVAL 15 MINUTE, %s)',
+  '30m': 'time_bucket(INTERVAL 30 MINUTE, %s)',
+  hour: "date_trunc('hour', %s)",
+  day: "date_trunc('day', %s)",
+  week: "date_trunc('week', %s)", // ISO weeks: Monday
+  month: "date_trunc('month', %s)",
+  quarter: "date_trunc('quarter', %s)",
+  year: "date_trunc('year', %s)",
+};
+
+const filter = (cond: string | null) => (cond ? ` FILTER (WHERE ${cond})` : '');
+
+export const duckdbDialect: Dialect = {
+  name: 'duckdb',
+  quoteIdent: (name) => `"${name.replaceAll('"', '""')}"`,
+  literal,
+  countIf: (cond) => `count(*)${filter(cond)}`,
+  sumIf: (expr, cond) => `coalesce(sum(${expr})${filter(cond)}, 0)`,
+  quantileIf: (expr, p, cond) => `quantile_cont(${expr}, ${p})${filter(cond)}`,
+  secondsBetween: (from, to) => `(epoch(${to}) - epoch(${from}))`,
+  localTime: (instant, tz) => `timezone(${literal(tz)}, ${instant})`,
+  localMidnight: (date, tz) => `timezone(${literal(tz)}, TIMESTAMP ${literal(`${date} 00:00:00`)})`,
+  bucket: (local, grain) => TRUNC[grain].replace('%s', local),
+  formatBucket: (expr, grain) =>
+    `strftime(${expr}, ${literal(grain === '15m' || grain === '30m' || grain === 'hour' ? '%Y-%m-%d %H:%M' : '%Y-%m-%d')})`,
+  weekday: (local) => `isodow(${local})`,
+  slot: (local, minutes) => `((hour(${local}) * 60 + minute(${local})) // ${minutes} * ${minutes})`,
+  withNextInPartition: (relation, partition, at, tiebreak) =>
+    `SELECT *, lead(${at}) OVER (PARTITION BY ${partition} ORDER BY ${at}, ${tiebreak}) AS next_at FROM (${relation})`,
+  expandDays: (relation, start, end) =>
+    `SELECT *, CAST(unnest(generate_series(CAST(${start} AS TIMESTAMP), CAST(${end} AS TIMESTAMP), INTERVAL 1 DAY)) AS DATE) AS day, date_diff('day', ${start}, ${end}) + 1 AS days FROM (${relation})`,
+  columnType,
+  concat: (...parts) => `concat(${parts.join(', ')})`,
+};
+
+function literal(value: Scalar): string {
+  if (value === null) return 'NULL';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`Cannot write non-finite number ${value} as SQL`);
+    return String(value);
+  }
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+function columnType(field: FieldSpec): string {
+  switch (field.type) {
+    case 'timestamp':
+      return 'TIMESTAMPTZ';
+    case 'seconds':
+    case 'number':
+      return 'DOUBLE';
+    case 'integer':
+      return 'INTEGER';
+    case 'boolean':
+      return 'BOOLEAN';
+    case 'date':
+      return 'DATE';
+    case 'string':
+    case 'enum':
+      return 'VARCHAR';
+  }
+}

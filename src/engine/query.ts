@@ -1,0 +1,61 @@
+// A KpiQuery: which KPIs, broken down by which dimensions and time grain, over which period and
+// filters. Validated here so the CLI, the API and tests share one set of rules and messages.
+
+import { z } from 'zod';
+import { KPI_IDS, type KpiId } from '../metrics/types.ts';
+
+export const DIMENSIONS = [
+  'channel',
+  'queue',
+  'team',
+  'agent',
+  'category',
+  'weekday',
+  'slot',
+] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+/** Dimensions stored as columns; `weekday` and `slot` are derived from local time. */
+export const COLUMN_OF: Readonly<Record<Exclude<Dimension, 'weekday' | 'slot'>, string>> = {
+  channel: 'channel',
+  queue: 'queue',
+  team: 'team',
+  agent: 'agent_id',
+  category: 'category',
+};
+
+export const GRAINS = ['15m', '30m', 'hour', 'day', 'week', 'month', 'quarter', 'year'] as const;
+export type Grain = (typeof GRAINS)[number];
+
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+
+export const kpiQuerySchema = z
+  .object({
+    kpis: z
+      .array(z.enum(KPI_IDS))
+      .min(1)
+      .default([...KPI_IDS]),
+    by: z.array(z.enum(DIMENSIONS)).default([]),
+    grain: z.enum(GRAINS).optional(),
+    /** First local day of the period (inclusive). */
+    from: localDate.optional(),
+    /** Last local day of the period (inclusive). */
+    to: localDate.optional(),
+    /** Dimension → allowed values (OR within a dimension, AND across dimensions). */
+    filters: z.partialRecord(z.enum(DIMENSIONS), z.array(z.string()).min(1)).default({}),
+    /** Minutes per `slot` (time of day) bucket. */
+    slotMinutes: z.union([z.literal(15), z.literal(30), z.literal(60)]).default(30),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    message: '`from` must not be after `to`',
+    path: ['from'],
+  });
+
+export type KpiQueryInput = z.input<typeof kpiQuerySchema>;
+export type KpiQuery = z.output<typeof kpiQuerySchema>;
+
+export function kpiQuery(input: KpiQueryInput): KpiQuery {
+  return kpiQuerySchema.parse(input);
+}
+
+export type { KpiId };

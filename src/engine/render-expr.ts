@@ -1,0 +1,54 @@
+// Renders the metrics expression language to SQL through a dialect.
+
+import type { Aggregate, Expr } from '../metrics/expr.ts';
+import type { Dialect } from './dialect.ts';
+
+export function renderExpr(e: Expr, d: Dialect): string {
+  const r = (x: Expr) => renderExpr(x, d);
+  switch (e.op) {
+    case 'col':
+      return d.quoteIdent(e.name);
+    case 'lit':
+      return d.literal(e.value);
+    case 'cmp':
+      return `(${r(e.left)} ${e.cmp} ${r(e.right)})`;
+    case 'and':
+    case 'or':
+      return e.args.length === 0
+        ? d.literal(e.op === 'and')
+        : `(${e.args.map(r).join(` ${e.op.toUpperCase()} `)})`;
+    case 'not':
+      return `(NOT ${r(e.arg)})`;
+    case 'isNull':
+      return `(${r(e.arg)} IS NULL)`;
+    case 'notNull':
+      return `(${r(e.arg)} IS NOT NULL)`;
+    case 'in':
+      return `(${r(e.arg)} IN (${e.values.map((v) => d.literal(v)).join(', ')}))`;
+    case 'add':
+    case 'sub':
+    case 'mul':
+    case 'div': {
+      const sym = { add: '+', sub: '-', mul: '*', div: '/' }[e.op];
+      return `(${r(e.args[0])} ${sym} ${r(e.args[1])})`;
+    }
+    case 'coalesce':
+      return `coalesce(${e.args.map(r).join(', ')})`;
+    case 'case':
+      return `(CASE ${e.when.map(([c, v]) => `WHEN ${r(c)} THEN ${r(v)}`).join(' ')} ELSE ${r(e.else)} END)`;
+    case 'secondsBetween':
+      return d.secondsBetween(r(e.from), r(e.to));
+  }
+}
+
+export function renderAggregate(a: Aggregate, d: Dialect): string {
+  const where = a.where ? renderExpr(a.where, d) : null;
+  switch (a.fn) {
+    case 'count':
+      return d.countIf(where);
+    case 'sum':
+      return d.sumIf(renderExpr(a.of, d), where);
+    case 'quantile':
+      return d.quantileIf(renderExpr(a.of, d), a.p, where);
+  }
+}

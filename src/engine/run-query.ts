@@ -1,0 +1,146 @@
+// Runs a compiled KpiQuery on a Runner and turns aggregate rows into KpiRows through the pure
+// KPI math in src/metrics.
+
+import { rate } from '../metrics/rating.ts';
+import { KPIS } from '../metrics/registry.ts';
+import type { WorkspaceSettings } from '../metrics/settings.ts';
+import type { AggValues, KpiId } from '../metrics/types.ts';
+import { compileQuery, costsAttributable, slotLabel, type CompiledStatement } from './compile.ts';
+import { kpiQuery, type KpiQuery, type KpiQueryInput } from './query.ts';
+import type { KeyValue, KpiReport, KpiRow, ReportPeriod } from './result.ts';
+import type { Row, Runner } from './runner.ts';
+
+const SURVEY_OR_SAMPLE: readonly KpiId[] = ['nps', 'csat', 'ces', 'ces_positive', 'fcr'];
+
+export async function runKpiQuery(
+  runner: Runner,
+  input: KpiQueryInput | KpiQuery,
+  settings: WorkspaceSettings,
+): Promise<KpiReport> {
+  const q = kpiQuery(input);
+  const statements = compileQuery(q, settings, runner.dialect);
+  const results = await Promise.all(
+    statements.map(async (st) => ({ st, rows: await runner.all(st.sql) })),
+  );
+  const costByKey = new Map<string, number>();
+  for (const { st, rows } of results.filter((r) => r.st.source === 'costs')) {
+    for (const r of rows) costByKey.set(keyString(readKeys(r, st, q)), Number(r['cost']));
+  }
+  const warnings: string[] = [];
+  if (q.kpis.includes('cost_per_resolution') && !costsAttributable(q)) {
+    warnings.push(
+      'cost per resolution needs a breakdown by channel or team only and a grain of a day or longer; it is left empty here',
+    );
+  }
+  const out: KpiRow[] = [];
+  for (const id of q.kpis) {
+    const found = results.find((r) => r.st.kpis.includes(id) && r.st.source !== 'costs');
+    if (!found) continue;
+    for (const r of found.rows) {
+      const k = readKeys(r, found.st, q);
+      const aggs = readAggs(r, found.st, id);
+      if (id === 'cost_per_resolution') {
+        const cost = costsAttributable(q) ? (costByKey.get(keyString(k)) ?? null) : null;
+        out.push(...toRows(id, k, { ...aggs, cost }, settings));
+      } else out.push(...toRows(id, k, aggs, settings));
+    }
+  }
+  return {
+    rows: out,
+    query: q,
+    period: await reportPeriod(runner, q, settings),
+    engine: runner.dialect.name,
+    warnings,
+  };
+}
+
+function readKeys(r: Row, st: CompiledStatement, q: KpiQuery): Record<string, KeyValue> {
+  const k: Record<string, KeyValue> = {};
+  q.by.forEach((dim, i) => {
+    const v = r[`k${i}`] as KeyValue | undefined;
+    k[dim] = v === undefined || v === null ? null : dim === 'slot' ? slotLabel(Number(v)) : v;
+  });
+  if (st.keys.includes('period')) k['period'] = (r['kp'] as string | null) ?? null;
+  return k;
+}
+
+const keyString = (k: Record<string, KeyValue>) => JSON.stringify(k);
+
+function readAggs(r: Row, st: CompiledStatement, id: KpiId): AggValues {
+  const cols = st.columns[id] ?? {};
+  const out: Record<string, number | null> = {};
+  for (const [name, col] of Object.entries(cols)) {
+    const v = r[col];
+    out[name] = v === null || v === undefined ? null : Number(v);
+  }
+  return out;
+}
+
+function toRows(
+  id: KpiId,
+  keys: Record<string, KeyValue>,
+  aggs: AggValues,
+  s: WorkspaceSettings,
+): KpiRow[] {
+  const def = KPIS[id];
+  const channel = typeof keys['channel'] === 'string' ? keys['channel'] : null;
+  const target = targetFor(id, channel, s);
+  return def.compute(aggs, s).map((f) => ({
+    kpi: id,
+    keys,
+    scale: f.scale ?? null,
+    value: f.value,
+    numerator: f.numerator,
+    denominator: f.denominator,
+    n: f.n,
+    excluded: f.excluded,
+    counts: f.counts,
+    ci_low: f.ciLow,
+    ci_high: f.ciHigh,
+    percentiles: f.percentiles ?? null,
+    parts: f.parts ?? null,
+    unit: def.unit,
+    variant: def.variant(s),
+    formula: def.formula(s),
+    settings: def.settingsUsed(s),
+    rating: rate(def, f.value, target, channel),
+    warnings:
+      SURVEY_OR_SAMPLE.includes(id) && f.n > 0 && f.n < s.min_sample
+        ? [`n = ${f.n} < ${s.min_sample}: an estimate from a small sample`]
+        : [],
+  }));
+}
+
+export function targetFor(id: KpiId, channel: string | null, s: WorkspaceSettings): number | null {
+  const byChannel = channel
+    ? s.targets_by_channel[channel as keyof typeof s.targets_by_channel]
+    : undefined;
+  return byChannel?.[id] ?? s.targets[id] ?? null;
+}
+
+/** The period a report covers: the query's bounds, or the data's first and last local day. */
+async function reportPeriod(
+  runner: Runner,
+  q: KpiQuery,
+  s: WorkspaceSettings,
+): Promise<ReportPeriod> {
+  if (q.from && q.to) return { from: q.from, to: q.to, timezone: s.timezone };
+  const d = runner.dialect;
+  const local = (c: string) => `CAST(${d.localTime(c, s.timezone)} AS DATE)`;
+  const parts = [
+    ['contacts', 'offered_at'],
+    ['cases', 'created_at'],
+    ['surveys', 'responded_at'],
+  ].map(
+    ([t, c]) =>
+      `SELECT min(${local(c as string)}) AS lo, max(${local(c as string)}) AS hi FROM ${t}`,
+  );
+  const [r] = await runner.all(
+    `SELECT CAST(min(lo) AS VARCHAR) AS lo, CAST(max(hi) AS VARCHAR) AS hi FROM (${parts.join(' UNION ALL ')}) x`,
+  );
+  return {
+    from: q.from ?? (r?.['lo'] as string | null) ?? null,
+    to: q.to ?? (r?.['hi'] as string | null) ?? null,
+    timezone: s.timezone,
+  };
+}

@@ -1,0 +1,65 @@
+// AHT: (talk + hold + after-contact work) / handled contacts, with the three parts apart and
+// p50/p90/p95 of handle time. Handled = answered, inbound or outbound.
+
+import { add, cmp, coalesce, col, count, lit, sum } from '../expr.ts';
+import { ratio } from '../math.ts';
+import type { KpiDefinition } from '../types.ts';
+import { percentileAggregates, readPercentiles } from './percentile-aggregates.ts';
+
+const part = (name: string) => coalesce(col(name), lit(0));
+const handled = cmp(col('outcome'), '=', 'answered');
+const handle = add(add(part('talk_s'), part('hold_s')), part('acw_s'));
+
+export const aht: KpiDefinition = {
+  id: 'aht',
+  name: { en: 'Average handle time', nl: 'Gemiddelde afhandeltijd', es: 'Tiempo medio de gestión' },
+  description: {
+    en: 'Talk, hold and after-contact work per handled contact.',
+    nl: 'Gesprek, wachtstand en nawerk per afgehandeld contact.',
+    es: 'Conversación, espera y trabajo posterior por contacto atendido.',
+  },
+  unit: 'seconds',
+  direction: 'lower',
+  source: 'contacts',
+  timeField: 'offered_at',
+  additivity: 'nonAdditive',
+  benchmark: {
+    bands: [{ rating: 'good', max: 420 }, { rating: 'average', max: 600 }, { rating: 'poor' }],
+    source: 'KPIS.md: 5–7 min for calls',
+    channel: 'voice',
+    text: '5–7 min for calls',
+  },
+  formula: () => '(talk + hold + after-contact work) / handled contacts',
+  variant: () => 'handled = answered',
+  settingsUsed: () => ({ handled: 'answered' }),
+  aggregates: () => ({
+    n: count(handled),
+    total: sum(handle, handled),
+    talk: sum(part('talk_s'), handled),
+    hold: sum(part('hold_s'), handled),
+    acw: sum(part('acw_s'), handled),
+    ...percentileAggregates(handle, handled),
+  }),
+  compute: (a) => {
+    const n = a['n'] ?? 0;
+    const total = a['total'] ?? 0;
+    return [
+      {
+        value: ratio(total, n),
+        numerator: total,
+        denominator: n,
+        n,
+        excluded: {},
+        counts: {},
+        ciLow: null,
+        ciHigh: null,
+        percentiles: readPercentiles(a),
+        parts: {
+          talk_s: ratio(a['talk'] ?? 0, n),
+          hold_s: ratio(a['hold'] ?? 0, n),
+          acw_s: ratio(a['acw'] ?? 0, n),
+        },
+      },
+    ];
+  },
+};

@@ -1,0 +1,46 @@
+// Cost per resolution: operational cost of the period (and channel/team) / cases resolved in it.
+// The engine supplies `cost` from the costs table, spread evenly over the days of each cost period.
+
+import { cmp, col, count } from '../expr.ts';
+import { ratio } from '../math.ts';
+import type { KpiDefinition } from '../types.ts';
+
+export const costPerResolution: KpiDefinition = {
+  id: 'cost_per_resolution',
+  name: { en: 'Cost per resolution', nl: 'Kosten per oplossing', es: 'Coste por resolución' },
+  description: {
+    en: 'Operational cost divided by the cases resolved in the same period.',
+    nl: 'Operationele kosten gedeeld door het aantal in dezelfde periode opgeloste zaken.',
+    es: 'Coste operativo dividido por los casos resueltos en el mismo periodo.',
+  },
+  unit: 'currency',
+  direction: 'lower',
+  source: 'cases',
+  timeField: 'resolved_at',
+  additivity: 'ratio',
+  benchmark: {
+    bands: [{ rating: 'good', max: 15 }, { rating: 'average', max: 25 }, { rating: 'poor' }],
+    source: 'KPIS.md: €5–15 per ticket',
+    text: '€5–15 per ticket',
+  },
+  formula: (s) => `operational cost (${s.currency}) of the period / cases resolved in it`,
+  variant: () => 'cost spread evenly over the days of its period',
+  settingsUsed: (s) => ({ currency: s.currency, resolved: 'resolved_at is set' }),
+  aggregates: () => ({ resolved: count(cmp(col('resolved'), '=', true)) }),
+  compute: (a) => {
+    const n = a['resolved'] ?? 0;
+    const cost = a['cost'] ?? null;
+    return [
+      {
+        value: ratio(cost, n),
+        numerator: cost,
+        denominator: n,
+        n,
+        excluded: {},
+        counts: { resolved: n },
+        ciLow: null,
+        ciHigh: null,
+      },
+    ];
+  },
+};

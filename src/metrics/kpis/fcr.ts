@@ -1,0 +1,122 @@
+// FCR by the three methods of KPIS.md (flag, single contact, no repeat within N days) and
+// `auto` (flag where the source gave one, else no-repeat), reporting how many cases each decided.
+
+import { and, cmp, col, count, isNull, notNull } from '../expr.ts';
+import { ratio, wilsonInterval } from '../math.ts';
+import type { FcrMethod, WorkspaceSettings } from '../settings.ts';
+import type { AggValues, Figure, KpiDefinition } from '../types.ts';
+
+const resolved = cmp(col('resolved'), '=', true);
+const flagGiven = notNull(col('fcr_flag'));
+const flagYes = cmp(col('fcr_flag'), '=', true);
+const noFlag = isNull(col('fcr_flag'));
+const repeatKnown = notNull(col('repeat_contact'));
+const noRepeat = and(resolved, cmp(col('repeat_contact'), '=', false));
+const singleContact = and(
+  resolved,
+  cmp(col('touches'), '=', 1),
+  cmp(col('reopened_count'), '=', 0),
+);
+
+const FORMULAS: Readonly<Record<FcrMethod, (s: WorkspaceSettings) => string>> = {
+  flag: () => 'cases flagged resolved at first contact by the source / cases with a flag',
+  'single-contact': () => 'cases resolved with exactly one contact and never reopened / all cases',
+  'no-repeat': (s) =>
+    `resolved cases without a repeat contact from the same customer (any channel) within ${s.fcr.repeat_window_days} days / cases with a known customer`,
+  auto: (s) =>
+    `source flag where given, else no repeat contact from the same customer within ${s.fcr.repeat_window_days} days`,
+};
+
+function figure(
+  yes: number,
+  n: number,
+  excluded: Record<string, number>,
+  counts: Record<string, number>,
+): Figure {
+  const ci = wilsonInterval(yes, n);
+  return {
+    value: ratio(yes, n, 100),
+    numerator: yes,
+    denominator: n,
+    n,
+    excluded,
+    counts,
+    ciLow: ci?.[0] ?? null,
+    ciHigh: ci?.[1] ?? null,
+  };
+}
+
+function compute(a: AggValues, s: WorkspaceSettings): Figure {
+  const v = (k: string) => a[k] ?? 0;
+  const all = v('cases');
+  switch (s.fcr.method) {
+    case 'flag':
+      return figure(v('flagYes'), v('flagN'), { no_flag: all - v('flagN') }, { cases: all });
+    case 'single-contact':
+      return figure(v('single'), all, {}, { cases: all });
+    case 'no-repeat':
+      return figure(
+        v('noRepeat'),
+        v('repeatKnown'),
+        { no_customer_id: all - v('repeatKnown') },
+        { cases: all },
+      );
+    case 'auto': {
+      const byFlag = v('flagN');
+      const byRepeat = v('autoRepeatN');
+      return figure(
+        v('flagYes') + v('autoRepeatYes'),
+        byFlag + byRepeat,
+        { undecided_no_flag_no_customer: all - byFlag - byRepeat },
+        { cases: all, decided_by_flag: byFlag, decided_by_no_repeat: byRepeat },
+      );
+    }
+  }
+}
+
+export const fcr: KpiDefinition = {
+  id: 'fcr',
+  name: {
+    en: 'First contact resolution',
+    nl: 'Oplossing bij eerste contact',
+    es: 'Resolución en el primer contacto',
+  },
+  description: {
+    en: 'Share of cases resolved at the first contact.',
+    nl: 'Aandeel zaken dat bij het eerste contact is opgelost.',
+    es: 'Porcentaje de casos resueltos en el primer contacto.',
+  },
+  unit: 'percent',
+  direction: 'higher',
+  source: 'cases',
+  timeField: 'created_at',
+  additivity: 'ratio',
+  benchmark: {
+    bands: [
+      { rating: 'excellent', min: 85 },
+      { rating: 'good', min: 70 },
+      { rating: 'average', min: 60 },
+      { rating: 'poor' },
+    ],
+    source: 'KPIS.md: standard 70–80 %; excellent > 85 %',
+    text: 'standard 70–80 %; excellent > 85 %',
+  },
+  formula: (s) => FORMULAS[s.fcr.method](s),
+  variant: (s) => s.fcr.method,
+  settingsUsed: (s) => ({
+    method: s.fcr.method,
+    repeat_window_days: s.fcr.repeat_window_days,
+    resolved: 'resolved_at is set',
+  }),
+  aggregates: () => ({
+    cases: count(),
+    flagYes: count(flagYes),
+    flagN: count(flagGiven),
+    single: count(singleContact),
+    noRepeat: count(noRepeat),
+    repeatKnown: count(repeatKnown),
+    autoRepeatYes: count(and(noFlag, noRepeat)),
+    autoRepeatN: count(and(noFlag, repeatKnown)),
+  }),
+  compute: (a, s) => [compute(a, s)],
+};

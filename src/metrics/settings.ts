@@ -1,0 +1,70 @@
+// Workspace settings that change what a KPI means: variants, thresholds, windows, scales, targets.
+// Pure data with defaults; every report prints the settings it used.
+
+import { z } from 'zod';
+import { CHANNELS } from '../model/fields.ts';
+
+export const SL_VARIANTS = [
+  'answered-only',
+  'abandons-negative',
+  'offered-minus-short-abandons',
+  'short-abandons-excluded',
+  'abandons-before-t-ignored',
+  'abandons-positive',
+  'flow-outs-included',
+] as const;
+export type SlVariant = (typeof SL_VARIANTS)[number];
+
+export const ASA_VARIANTS = ['answered', 'all-offered'] as const;
+export type AsaVariant = (typeof ASA_VARIANTS)[number];
+
+export const FCR_METHODS = ['auto', 'flag', 'single-contact', 'no-repeat'] as const;
+export type FcrMethod = (typeof FCR_METHODS)[number];
+
+const channelMap = <T extends z.ZodType>(v: T) => z.partialRecord(z.enum(CHANNELS), v).default({});
+
+export const settingsSchema = z.object({
+  timezone: z.string().default('Europe/Amsterdam'),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .default('EUR'),
+  service_level: z
+    .object({
+      variant: z.enum(SL_VARIANTS).default('offered-minus-short-abandons'),
+      /** T in X/T: answered within this many seconds. */
+      threshold_s: z.number().positive().default(20),
+      /** Per-channel T, e.g. chat 60 s, email 86400 s. */
+      threshold_s_by_channel: channelMap(z.number().positive()),
+      /** `<=` (default) or `<` for "within T". */
+      within: z.enum(['<=', '<']).default('<='),
+      /** S: abandons after less than S seconds are short ("fast") abandons. */
+      short_abandon_s: z.number().nonnegative().default(5),
+    })
+    .prefault({}),
+  asa: z.object({ variant: z.enum(ASA_VARIANTS).default('answered') }).prefault({}),
+  fcr: z
+    .object({
+      method: z.enum(FCR_METHODS).default('auto'),
+      /** N in method 3: a repeat contact within N days makes the case non-FCR. */
+      repeat_window_days: z.number().positive().default(7),
+    })
+    .prefault({}),
+  /** Lowest score that counts as "satisfied", per CSAT scale maximum. */
+  csat_satisfied_min: z
+    .record(z.string(), z.number().int())
+    .default({ '3': 3, '5': 4, '7': 6, '10': 8 }),
+  /** Lowest score that counts as "positive" (low effort), per CES scale maximum. */
+  ces_positive_min: z.record(z.string(), z.number().int()).default({ '5': 4, '7': 5 }),
+  /** Warn when a survey KPI rests on fewer responses than this. */
+  min_sample: z.number().int().positive().default(30),
+  /** User targets, e.g. { service_level: 80, asa: 30 }; per channel in targets_by_channel. */
+  targets: z.partialRecord(z.string(), z.number()).default({}),
+  targets_by_channel: channelMap(z.partialRecord(z.string(), z.number())),
+});
+
+export type WorkspaceSettings = z.infer<typeof settingsSchema>;
+
+export function defaultSettings(): WorkspaceSettings {
+  return settingsSchema.parse({});
+}

@@ -1,0 +1,103 @@
+// The shape of a KPI definition: typed data (names, unit, formula text, bands) plus the
+// aggregates it needs and a pure function from aggregate values to a figure.
+
+import type { Aggregate } from './expr.ts';
+import type { WorkspaceSettings } from './settings.ts';
+
+export const KPI_IDS = [
+  'nps',
+  'csat',
+  'ces',
+  'ces_positive',
+  'fcr',
+  'service_level',
+  'asa',
+  'aht',
+  'abandon_rate',
+  'reopen_rate',
+  'time_to_resolution',
+  'cost_per_resolution',
+] as const;
+export type KpiId = (typeof KPI_IDS)[number];
+
+export const LANGS = ['en', 'nl', 'es'] as const;
+export type Lang = (typeof LANGS)[number];
+export type Localized = Readonly<Record<Lang, string>>;
+
+/** percent: 0–100; points: NPS −100…+100; seconds; hours; score: a mean on a scale; currency. */
+export type Unit = 'percent' | 'points' | 'seconds' | 'hours' | 'score' | 'currency';
+
+/** The relation a KPI reads: raw contacts, derived case facts, or survey responses. */
+export type KpiSource = 'contacts' | 'cases' | 'surveys';
+
+/**
+ * How a figure re-aggregates across days, channels or shards. `ratio`: add numerators and
+ * denominators, then divide. `nonAdditive`: carries percentiles, recompute from rows.
+ */
+export type Additivity = 'ratio' | 'nonAdditive';
+
+export type RatingBand = 'excellent' | 'good' | 'average' | 'poor';
+
+export interface Band {
+  readonly rating: RatingBand;
+  /** Inclusive lower bound. */
+  readonly min?: number;
+  /** Exclusive upper bound. */
+  readonly max?: number;
+}
+
+export interface Benchmark {
+  readonly bands: readonly Band[];
+  /** Where the bands come from, printed next to the rating. */
+  readonly source: string;
+  /** Only meaningful for this channel (e.g. ASA < 30 s is for calls). */
+  readonly channel?: string;
+  readonly text: string;
+}
+
+export type AggValues = Readonly<Record<string, number | null>>;
+
+export interface Percentiles {
+  readonly p50: number | null;
+  readonly p90: number | null;
+  readonly p95: number | null;
+}
+
+/** What a KPI's compute step returns for one group. */
+export interface Figure {
+  readonly value: number | null;
+  readonly numerator: number | null;
+  readonly denominator: number | null;
+  readonly n: number;
+  /** Counts that the variant left out of the denominator, by name. */
+  readonly excluded: Readonly<Record<string, number>>;
+  /** Raw counts behind the figure (e.g. answered, abandoned), for reconciliation. */
+  readonly counts: Readonly<Record<string, number>>;
+  readonly ciLow: number | null;
+  readonly ciHigh: number | null;
+  readonly percentiles?: Percentiles;
+  /** Extra named figures (e.g. AHT split into talk, hold and after-contact work). */
+  readonly parts?: Readonly<Record<string, number | null>>;
+  /** Split key for KPIs reported per scale (CES mean on mixed scales). */
+  readonly scale?: string;
+}
+
+export interface KpiDefinition {
+  readonly id: KpiId;
+  readonly name: Localized;
+  readonly description: Localized;
+  readonly unit: Unit;
+  readonly direction: 'higher' | 'lower';
+  readonly source: KpiSource;
+  /** The timestamp that places a record in a period. */
+  readonly timeField: string;
+  readonly additivity: Additivity;
+  readonly benchmark?: Benchmark;
+  /** The formula in words for the chosen variant. */
+  formula(s: WorkspaceSettings): string;
+  variant(s: WorkspaceSettings): string;
+  /** The settings this KPI depends on, printed with every figure. */
+  settingsUsed(s: WorkspaceSettings): Readonly<Record<string, string | number>>;
+  aggregates(s: WorkspaceSettings): Readonly<Record<string, Aggregate>>;
+  compute(a: AggValues, s: WorkspaceSettings): readonly Figure[];
+}

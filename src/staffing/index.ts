@@ -1,0 +1,20 @@
+// Public surface of the staffing library: Erlang C, Erlang A, agents for a target, cost of SL.
+// Limits: pure math, no I/O; steady-state queueing models per interval (see docs/staffing.md).
+
+export { erlangB, erlangC, erlangCWaitProbability, trafficErlangs } from './erlang-c.ts';
+export type { ErlangCOptions, ErlangCResult, TrafficOptions } from './erlang-c.ts';
+export { erlangA } from './erlang-a.ts';
+export type { ErlangAOptions, ErlangAResult } from './erlang-a.ts';
+export { agentsForTarget } from './agents-for-target.ts';
+export type { AgentsForTargetOptions, AgentsForTargetResult } from './agents-for-target.ts';
+export { agentsForTargetErlangA } from './agents-for-target-erlang-a.ts';
+export type {
+  AgentsForTargetErlangAOptions,
+  AgentsForTargetErlangAResult,
+} from './agents-for-target-erlang-a.ts';
+export { slCostCurve } from './sl-cost-curve.ts';
+export type { SlCostCurveOptions, SlCostPoint } from './sl-cost-curve.ts';
+export { scheduledAgents } from './scheduled-agents.ts';
+export type { StaffingConstraint } from './scheduled-agents.ts';
+export { StaffingInputError } from './staffing-input-error.ts';
+export type { StaffingIssue } from './staffing-input-error.ts';

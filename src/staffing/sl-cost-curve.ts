@@ -1,0 +1,87 @@
+// The cost of service level: agents, SL, ASA, occupancy and cost per interval for each extra agent.
+// Limits: cost is paid agent time only (no overheads); Erlang C unless a patience is given.
+
+import { erlangAMetrics } from './erlang-a.ts';
+import type { ErlangAResult } from './erlang-a.ts';
+import { erlangB, erlangCMetrics, trafficChecks, trafficErlangs } from './erlang-c.ts';
+import type { TrafficOptions } from './erlang-c.ts';
+import { agentScanLimit, intervalCost, scheduledAgents } from './scheduled-agents.ts';
+import { validateStaffingInput } from './staffing-input-error.ts';
+
+export interface SlCostCurveOptions extends TrafficOptions {
+  readonly thresholdSeconds: number;
+  /** Cost of one paid agent hour (any currency). */
+  readonly hourlyRate: number;
+  /** Fraction of paid time not on the phones, 0 up to (not including) 1. Default 0. */
+  readonly shrinkage?: number;
+  /** Stop at the first agent count whose SL reaches this. Default 0.99. */
+  readonly untilServiceLevel?: number;
+  /** First agent count; default the smallest stable one, floor(A) + 1. */
+  readonly fromAgents?: number;
+  /** Mean patience θ in seconds: switches the model to Erlang A. */
+  readonly patienceSeconds?: number;
+}
+
+export interface SlCostPoint {
+  /** Agents on the phones. */
+  readonly agents: number;
+  /** Headcount to schedule: ceil(agents / (1 − shrinkage)). */
+  readonly scheduledAgents: number;
+  readonly serviceLevel: number;
+  readonly asaSeconds: number;
+  readonly occupancy: number;
+  /** P(abandon); 0 under Erlang C. */
+  readonly abandonProbability: number;
+  /** Paid time agents / (1 − shrinkage) × interval hours × hourlyRate, not rounded to heads. */
+  readonly costPerInterval: number;
+  /**
+   * Extra cost per extra SL percentage point versus the row before: Δcost / (ΔSL × 100).
+   * Null on the first row; Infinity when SL did not rise (e.g. between unstable counts).
+   */
+  readonly marginalCostPerPoint: number | null;
+}
+
+/** One row per agent count from `fromAgents` up to the first reaching `untilServiceLevel`. Pure. */
+export function slCostCurve(options: SlCostCurveOptions): readonly SlCostPoint[] {
+  const { thresholdSeconds, hourlyRate, ahtSeconds, intervalSeconds, patienceSeconds } = options;
+  const { shrinkage = 0, untilServiceLevel = 0.99, fromAgents } = options;
+  validateStaffingInput({
+    ...trafficChecks(options),
+    thresholdSeconds: [thresholdSeconds, 'nonNegative'],
+    hourlyRate: [hourlyRate, 'nonNegative'],
+    shrinkage: [shrinkage, 'fractionBelowOne'],
+    untilServiceLevel: [untilServiceLevel, 'fractionAboveZero'],
+    ...(fromAgents === undefined ? {} : { fromAgents: [fromAgents, 'positiveInteger'] }),
+    ...(patienceSeconds === undefined ? {} : { patienceSeconds: [patienceSeconds, 'positive'] }),
+  });
+  const traffic = trafficErlangs(options);
+  const first = fromAgents ?? Math.floor(traffic) + 1;
+  const limit = Math.max(first, agentScanLimit(traffic));
+  const rows: SlCostPoint[] = [];
+  let blocking = erlangB(traffic, first - 1);
+  for (let n = first; n <= limit; n++) {
+    blocking = (traffic * blocking) / (n + traffic * blocking);
+    const m =
+      patienceSeconds === undefined
+        ? { ...erlangCMetrics(traffic, n, blocking, ahtSeconds, thresholdSeconds), abandon: 0 }
+        : abandonAs(erlangAMetrics(traffic, n, ahtSeconds, thresholdSeconds, patienceSeconds));
+    const cost = intervalCost(n, shrinkage, intervalSeconds, hourlyRate);
+    const prev = rows.at(-1);
+    const gain = prev === undefined ? 0 : (m.serviceLevel - prev.serviceLevel) * 100;
+    rows.push({
+      agents: n,
+      scheduledAgents: scheduledAgents(n, shrinkage),
+      serviceLevel: m.serviceLevel,
+      asaSeconds: m.asaSeconds,
+      occupancy: m.occupancy,
+      abandonProbability: m.abandon,
+      costPerInterval: cost,
+      marginalCostPerPoint:
+        prev === undefined ? null : gain > 0 ? (cost - prev.costPerInterval) / gain : Infinity,
+    });
+    if (m.serviceLevel >= untilServiceLevel) return rows;
+  }
+  throw new Error(`SL cost curve passed ${limit} agents without reaching ${untilServiceLevel}`);
+}
+
+const abandonAs = (r: ErlangAResult) => ({ ...r, abandon: r.abandonProbability });
