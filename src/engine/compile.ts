@@ -5,7 +5,8 @@ import { KPIS } from '../metrics/registry.ts';
 import type { WorkspaceSettings } from '../metrics/settings.ts';
 import type { KpiId, KpiSource } from '../metrics/types.ts';
 import type { Dialect } from './dialect.ts';
-import { COLUMN_OF, type Dimension, type KpiQuery } from './query.ts';
+import type { Dimension, KpiQuery } from './query.ts';
+import { instantPeriod, scope } from './scope.ts';
 import { renderAggregate } from './render-expr.ts';
 import { dailyCosts, sourceRelation } from './sources.ts';
 
@@ -33,8 +34,7 @@ export function compileQuery(q: KpiQuery, s: WorkspaceSettings, d: Dialect): Com
     groups.set(key, g);
   }
   const out = [...groups.values()].map((g) => compileGroup(g.source, g.timeField, g.kpis, q, s, d));
-  if (q.kpis.includes('cost_per_resolution') && costsAttributable(q))
-    out.push(compileCosts(q, s, d));
+  if (q.kpis.includes('cost_per_resolution') && costsAttributable(q)) out.push(compileCosts(q, d));
   return out;
 }
 
@@ -70,29 +70,25 @@ function compileGroup(
   const rel = sourceRelation(source, d, s);
   const sql = groupedSelect({
     rel,
-    ts,
     local: d.localTime(ts, s.timezone),
     aggs,
     q,
-    s,
     d,
     period: instantPeriod(ts, q, s, d),
   });
   return { source, timeField, kpis, sql, keys: keyNames(q), columns };
 }
 
-function compileCosts(q: KpiQuery, s: WorkspaceSettings, d: Dialect): CompiledStatement {
+function compileCosts(q: KpiQuery, d: Dialect): CompiledStatement {
   const period = [
     q.from && `day >= DATE ${d.literal(q.from)}`,
     q.to && `day <= DATE ${d.literal(q.to)}`,
   ].filter((x): x is string => Boolean(x));
   const sql = groupedSelect({
     rel: dailyCosts(d),
-    ts: 'day',
     local: 'CAST(day AS TIMESTAMP)',
     aggs: [`${d.sumIf('amount', null)} AS cost`],
     q,
-    s,
     d,
     period,
   });
@@ -112,67 +108,25 @@ export function keyNames(q: KpiQuery): string[] {
 
 interface SelectParts {
   rel: string;
-  ts: string;
   local: string;
   aggs: string[];
   q: KpiQuery;
-  s: WorkspaceSettings;
   d: Dialect;
   period: string[];
 }
 
 function groupedSelect({ rel, local, aggs, q, d, period }: SelectParts): string {
-  const keyExpr = (dim: Dimension): string =>
-    dim === 'weekday'
-      ? d.weekday('t_local')
-      : dim === 'slot'
-        ? d.slot('t_local', q.slotMinutes)
-        : d.quoteIdent(COLUMN_OF[dim]);
-  const needsLocal =
-    q.grain !== undefined ||
-    [...q.by, ...Object.keys(q.filters)].some((k) => k === 'weekday' || k === 'slot');
-  const keys = q.by.map((dim, i) => `${keyExpr(dim)} AS k${i}`);
+  const sc = scope(rel, local, period, q, d);
+  const keys = q.by.map((dim, i) => `${sc.keyExpr(dim)} AS k${i}`);
   if (q.grain) keys.push(`${d.bucket('t_local', q.grain)} AS kp`);
-  const where = [...period, ...filterConditions(q, keyExpr, d)];
   const inner = `
     SELECT ${[...keys, ...aggs].join(', ')}
-    FROM (SELECT *${needsLocal ? `, ${local} AS t_local` : ''} FROM (${rel}) src) r
-    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    FROM ${sc.from}
+    ${sc.where.length ? `WHERE ${sc.where.join(' AND ')}` : ''}
     ${keys.length ? `GROUP BY ${keys.map((_, i) => i + 1).join(', ')}` : ''}`;
   if (!keys.length) return inner;
   const outerKeys = q.by.map((_, i) => `k${i}`);
   if (q.grain) outerKeys.push(`${d.formatBucket('kp', q.grain)} AS kp`);
   const aggAliases = aggs.map((a) => a.slice(a.lastIndexOf(' AS ') + 4));
   return `SELECT ${[...outerKeys, ...aggAliases].join(', ')} FROM (${inner}) g ORDER BY ${keys.map((_, i) => i + 1).join(', ')}`;
-}
-
-function filterConditions(q: KpiQuery, keyExpr: (dim: Dimension) => string, d: Dialect): string[] {
-  return Object.entries(q.filters).map(([dim, values]) => {
-    const vals = (values ?? []).map((v) =>
-      dim === 'weekday' ? Number(v) : dim === 'slot' ? slotMinute(v) : v,
-    );
-    return `${keyExpr(dim as Dimension)} IN (${vals.map((v) => d.literal(v)).join(', ')})`;
-  });
-}
-
-function instantPeriod(ts: string, q: KpiQuery, s: WorkspaceSettings, d: Dialect): string[] {
-  const out: string[] = [];
-  if (q.from) out.push(`${ts} >= ${d.localMidnight(q.from, s.timezone)}`);
-  if (q.to) out.push(`${ts} < ${d.localMidnight(nextDay(q.to), s.timezone)}`);
-  return out;
-}
-
-export function nextDay(date: string): string {
-  const t = Date.parse(`${date}T00:00:00Z`) + 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
-}
-
-export function slotMinute(hhmm: string): number {
-  const m = /^(\d{1,2}):(\d{2})$/.exec(hhmm);
-  if (!m) return -1;
-  return Number(m[1]) * 60 + Number(m[2]);
-}
-
-export function slotLabel(minute: number): string {
-  return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 }

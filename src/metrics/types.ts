@@ -1,7 +1,7 @@
 // The shape of a KPI definition: typed data (names, unit, formula text, bands) plus the
 // aggregates it needs and a pure function from aggregate values to a figure.
 
-import type { Aggregate } from './expr.ts';
+import type { Aggregate, Expr } from './expr.ts';
 import type { WorkspaceSettings } from './settings.ts';
 
 export const KPI_IDS = [
@@ -99,5 +99,7 @@ export interface KpiDefinition {
   /** The settings this KPI depends on, printed with every figure. */
   settingsUsed(s: WorkspaceSettings): Readonly<Record<string, string | number>>;
   aggregates(s: WorkspaceSettings): Readonly<Record<string, Aggregate>>;
+  /** The records counted in `n`: the rows behind a figure in a drill-down. */
+  population(s: WorkspaceSettings): Expr;
   compute(a: AggValues, s: WorkspaceSettings): readonly Figure[];
 }

@@ -28,7 +28,8 @@ const SL_TOLERANCE = 1e-12;
 
 /**
  * Smallest N (Erlang A) meeting the SL target (answered within T / all arrivals), the occupancy
- * cap and the abandonment cap. Every N >= 1 is stable with abandonment, so the scan starts at 1.
+ * cap and the abandonment cap. Every N >= 1 is stable with abandonment; the scan starts at the
+ * bounds below and steps up one agent at a time.
  */
 export function agentsForTargetErlangA(
   options: AgentsForTargetErlangAOptions,
@@ -69,8 +70,15 @@ export function agentsForTargetErlangA(
   if (traffic === 0) {
     return result(erlangAMetrics(0, 1, ahtSeconds, thresholdSeconds, patienceSeconds), 0, 'none');
   }
-  let previous: StaffingConstraint = 'none';
-  for (let n = 1; n <= limit; n++) {
+  // Carried load A(1 − P(Ab)) cannot exceed N, so SL <= P(answered) <= N / A and
+  // P(Ab) >= 1 − N / A: counts below these bounds fail for sure, and skipping them avoids
+  // their huge queues.
+  const slBound = Math.ceil(traffic * targetSl - 1e-9);
+  const abandonBound = Math.ceil(traffic * (1 - maxAbandonProbability) - 1e-9);
+  const first = Math.max(1, slBound, abandonBound);
+  let previous: StaffingConstraint =
+    first === 1 ? 'none' : slBound >= abandonBound ? 'serviceLevel' : 'abandonment';
+  for (let n = first; n <= limit; n++) {
     const r = erlangAMetrics(traffic, n, ahtSeconds, thresholdSeconds, patienceSeconds);
     const failing = unmet(r);
     if (failing === undefined) return result(r, n, previous);

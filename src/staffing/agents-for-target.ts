@@ -1,5 +1,5 @@
 // Turns a service-level target into agents per interval with Erlang C, then adds shrinkage.
-// Limits: Erlang C ignores abandonment, so it overstaffs queues where callers hang up (see erlang-a).
+// Limits: Erlang C ignores abandonment, so it overstaffs where callers hang up (see erlang-a).
 
 import { erlangB, erlangCMetrics, trafficChecks, trafficErlangs } from './erlang-c.ts';
 import type { TrafficOptions } from './erlang-c.ts';

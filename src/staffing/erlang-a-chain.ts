@@ -42,7 +42,9 @@ export function erlangAStationary(
         {
           parameter: 'patienceSeconds',
           value: `AHT/${abandonRatio} with ${agents} agents for ${traffic} erlangs`,
-          expected: `short enough for the queue to settle within ${MAX_CHAIN_STATES} states (use Erlang C when callers practically never abandon)`,
+          expected:
+            `short enough for the queue to settle within ${MAX_CHAIN_STATES} states ` +
+            '(use Erlang C when callers practically never abandon)',
         },
       ]);
     }

@@ -58,8 +58,8 @@ export function erlangA(options: ErlangAOptions): ErlangAResult {
  *   its wait given answered = Σ_{k=1..m} Exp(a + k·g), so E = Σ 1/(a + k·g), and
  *   P(that sum ≤ t) = I_x(m, a/g + 1) with x = 1 − e^{−g·t} (an order statistic of exponentials),
  *   P(still waiting at t) = e^{−g·t} · (1 − I_x(m, a/g)), as patience and progress are independent.
- * I_x(m, b) = P(NegBin(b, x) ≥ m), whose pmf is summed term by term in log space: no cancellation, no
- * overflow, O(K) for the whole chain.
+ * I_x(m, b) = P(NegBin(b, x) ≥ m), whose pmf is summed term by term in log space: no
+ * cancellation, no overflow, O(K) for the whole chain.
  */
 export function erlangAMetrics(
   traffic: number,

@@ -1,4 +1,4 @@
-// Shrinkage and occupancy arithmetic shared by the Erlang C and Erlang A planners and the cost curve.
+// Shrinkage, occupancy and cost arithmetic shared by the planners and the cost curve.
 // Limits: shrinkage is one average fraction of paid time; no per-activity breakdown.
 
 /** Which requirement set the agent count: the first one not yet met one agent lower. */

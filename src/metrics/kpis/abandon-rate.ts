@@ -1,6 +1,6 @@
 // Abandon rate: abandoned (excluding fast abandons) / (offered − fast abandons).
 
-import { count } from '../expr.ts';
+import { and, count, not } from '../expr.ts';
 import { ratio } from '../math.ts';
 import type { KpiDefinition } from '../types.ts';
 import { abandoned, offered, shortAbandon } from './contact-conditions.ts';
@@ -27,6 +27,7 @@ export const abandonRate: KpiDefinition = {
     Ab: count(abandoned),
     AbS: count(shortAbandon(s)),
   }),
+  population: (s) => and(offered, not(shortAbandon(s))),
   compute: (a) => {
     const off = a['offered'] ?? 0;
     const ab = a['Ab'] ?? 0;

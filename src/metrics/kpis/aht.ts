@@ -40,6 +40,7 @@ export const aht: KpiDefinition = {
     acw: sum(part('acw_s'), handled),
     ...percentileAggregates(handle, handled),
   }),
+  population: () => handled,
   compute: (a) => {
     const n = a['n'] ?? 0;
     const total = a['total'] ?? 0;

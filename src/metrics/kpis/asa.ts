@@ -42,6 +42,7 @@ export const asa: KpiDefinition = {
     const set = s.asa.variant === 'answered' ? answered : offered;
     return { n: count(set), wait: sum(wait, set), ...percentileAggregates(wait, set) };
   },
+  population: (s) => (s.asa.variant === 'answered' ? answered : offered),
   compute: (a) => {
     const n = a['n'] ?? 0;
     const total = a['wait'] ?? 0;

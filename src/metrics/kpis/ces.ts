@@ -68,6 +68,7 @@ export const ces: KpiDefinition = {
         [`sq${max}`, sum(mul(score, score), onScale(max))],
       ]),
     ),
+  population: (s) => and(ofKind('ces'), onScales(s.ces_positive_min)),
   compute: (a, s) => {
     const scales = Object.keys(s.ces_positive_min);
     const present = scales.filter((max) => (a[`n${max}`] ?? 0) > 0);
@@ -102,6 +103,7 @@ export const cesPositive: KpiDefinition = {
     n: count(and(ofKind('ces'), onScales(s.ces_positive_min))),
     positive: count(and(ofKind('ces'), atLeastOnOwnScale(s.ces_positive_min))),
   }),
+  population: (s) => and(ofKind('ces'), onScales(s.ces_positive_min)),
   compute: (a) => {
     const n = a['n'] ?? 0;
     const yes = a['positive'] ?? 0;

@@ -27,6 +27,7 @@ export const costPerResolution: KpiDefinition = {
   variant: () => 'cost spread evenly over the days of its period',
   settingsUsed: (s) => ({ currency: s.currency, resolved: 'resolved_at is set' }),
   aggregates: () => ({ resolved: count(cmp(col('resolved'), '=', true)) }),
+  population: () => cmp(col('resolved'), '=', true),
   compute: (a) => {
     const n = a['resolved'] ?? 0;
     const cost = a['cost'] ?? null;

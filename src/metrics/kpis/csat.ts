@@ -37,6 +37,7 @@ export const csat: KpiDefinition = {
     n: count(and(ofKind('csat'), onScales(s.csat_satisfied_min))),
     satisfied: count(and(ofKind('csat'), atLeastOnOwnScale(s.csat_satisfied_min))),
   }),
+  population: (s) => and(ofKind('csat'), onScales(s.csat_satisfied_min)),
   compute: (a) => {
     const n = a['n'] ?? 0;
     const yes = a['satisfied'] ?? 0;

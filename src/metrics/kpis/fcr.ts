@@ -1,7 +1,7 @@
 // FCR by the three methods of KPIS.md (flag, single contact, no repeat within N days) and
 // `auto` (flag where the source gave one, else no-repeat), reporting how many cases each decided.
 
-import { and, cmp, col, count, isNull, notNull } from '../expr.ts';
+import { and, cmp, col, count, isNull, lit, notNull, or, type Expr } from '../expr.ts';
 import { ratio, wilsonInterval } from '../math.ts';
 import type { FcrMethod, WorkspaceSettings } from '../settings.ts';
 import type { AggValues, Figure, KpiDefinition } from '../types.ts';
@@ -17,6 +17,13 @@ const singleContact = and(
   cmp(col('touches'), '=', 1),
   cmp(col('reopened_count'), '=', 0),
 );
+
+const POPULATION: Readonly<Record<FcrMethod, Expr>> = {
+  flag: flagGiven,
+  'single-contact': lit(true),
+  'no-repeat': repeatKnown,
+  auto: or(flagGiven, and(noFlag, repeatKnown)),
+};
 
 const FORMULAS: Readonly<Record<FcrMethod, (s: WorkspaceSettings) => string>> = {
   flag: () => 'cases flagged resolved at first contact by the source / cases with a flag',
@@ -118,5 +125,6 @@ export const fcr: KpiDefinition = {
     autoRepeatYes: count(and(noFlag, noRepeat)),
     autoRepeatN: count(and(noFlag, repeatKnown)),
   }),
+  population: (s) => POPULATION[s.fcr.method],
   compute: (a, s) => [compute(a, s)],
 };

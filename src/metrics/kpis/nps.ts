@@ -39,6 +39,7 @@ export const nps: KpiDefinition = {
     promoters: count(and(nps0to10, cmp(col('score'), '>=', 9))),
     detractors: count(and(nps0to10, cmp(col('score'), '<=', 6))),
   }),
+  population: () => nps0to10,
   compute: (a) => {
     const n = a['n'] ?? 0;
     const p = a['promoters'] ?? 0;

@@ -31,6 +31,7 @@ export const reopenRate: KpiDefinition = {
     resolved: count(resolved),
     reopened: count(and(resolved, cmp(col('reopened_count'), '>', 0))),
   }),
+  population: () => resolved,
   compute: (a) => {
     const n = a['resolved'] ?? 0;
     const yes = a['reopened'] ?? 0;

@@ -1,7 +1,7 @@
 // Service level X/T in all seven variants of KPIS.md, from one set of counts, so a user can
 // reconcile with the system they come from. Each variant names what it excluded.
 
-import { and, count } from '../expr.ts';
+import { and, count, not, or, type Expr } from '../expr.ts';
 import { ratio } from '../math.ts';
 import type { SlVariant, WorkspaceSettings } from '../settings.ts';
 import type { AggValues, Figure, KpiDefinition } from '../types.ts';
@@ -9,6 +9,7 @@ import {
   abandoned,
   answered,
   flowedOut,
+  offered,
   shortAbandon,
   thresholdText,
   withinT,
@@ -28,6 +29,8 @@ interface VariantSpec {
   readonly num: (c: SlCounts) => number;
   readonly den: (c: SlCounts) => number;
   readonly excluded: (c: SlCounts) => Record<string, number>;
+  /** The contacts in the denominator. */
+  readonly population: (s: WorkspaceSettings) => Expr;
 }
 
 export const SL_VARIANT_SPECS: Readonly<Record<SlVariant, VariantSpec>> = {
@@ -36,42 +39,49 @@ export const SL_VARIANT_SPECS: Readonly<Record<SlVariant, VariantSpec>> = {
     num: (c) => c.AT,
     den: (c) => c.A,
     excluded: (c) => ({ abandoned: c.Ab, flowed_out: c.F }),
+    population: () => answered,
   },
   'abandons-negative': {
     formula: 'A≤T / (A + Ab)',
     num: (c) => c.AT,
     den: (c) => c.A + c.Ab,
     excluded: (c) => ({ flowed_out: c.F }),
+    population: () => or(answered, abandoned),
   },
   'offered-minus-short-abandons': {
     formula: 'A≤T / (Offered − Ab<S), Offered = A + Ab + F',
     num: (c) => c.AT,
     den: (c) => c.A + c.Ab + c.F - c.AbS,
     excluded: (c) => ({ short_abandons: c.AbS }),
+    population: (s) => and(offered, not(shortAbandon(s))),
   },
   'short-abandons-excluded': {
     formula: 'A≤T / (A + Ab − Ab<S)',
     num: (c) => c.AT,
     den: (c) => c.A + c.Ab - c.AbS,
     excluded: (c) => ({ short_abandons: c.AbS, flowed_out: c.F }),
+    population: (s) => and(or(answered, abandoned), not(shortAbandon(s))),
   },
   'abandons-before-t-ignored': {
     formula: 'A≤T / (A + Ab>T)',
     num: (c) => c.AT,
     den: (c) => c.A + (c.Ab - c.AbT),
     excluded: (c) => ({ abandoned_within_t: c.AbT, flowed_out: c.F }),
+    population: (s) => or(answered, and(abandoned, not(withinT(s)))),
   },
   'abandons-positive': {
     formula: '(A≤T + Ab≤T) / (A + Ab)',
     num: (c) => c.AT + c.AbT,
     den: (c) => c.A + c.Ab,
     excluded: (c) => ({ flowed_out: c.F }),
+    population: () => or(answered, abandoned),
   },
   'flow-outs-included': {
     formula: 'A≤T / (A + Ab + F)',
     num: (c) => c.AT,
     den: (c) => c.A + c.Ab + c.F,
     excluded: () => ({}),
+    population: () => offered,
   },
 };
 
@@ -143,6 +153,7 @@ export const serviceLevel: KpiDefinition = {
     AbS: count(shortAbandon(s)),
     F: count(flowedOut),
   }),
+  population: (s) => SL_VARIANT_SPECS[s.service_level.variant].population(s),
   compute: (a: AggValues, s) => [serviceLevelFigure(slCounts(a), s.service_level.variant)],
 };
 

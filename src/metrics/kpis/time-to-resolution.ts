@@ -35,6 +35,7 @@ export const timeToResolution: KpiDefinition = {
     total: sum(duration, resolved),
     ...percentileAggregates(duration, resolved),
   }),
+  population: () => resolved,
   compute: (a) => {
     const n = a['n'] ?? 0;
     const totalH = (a['total'] ?? 0) / 3600;

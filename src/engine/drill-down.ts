@@ -1,0 +1,78 @@
+// The rows behind a figure: the same source, period, filters and group as the KPI, restricted
+// to the KPI's population, so the row count equals the figure's n. Paged.
+
+import { KPIS } from '../metrics/registry.ts';
+import type { WorkspaceSettings } from '../metrics/settings.ts';
+import type { KpiId, KpiSource } from '../metrics/types.ts';
+import { kpiQuery, type Dimension, type KpiQueryInput } from './query.ts';
+import { renderExpr } from './render-expr.ts';
+import type { KeyValue } from './result.ts';
+import type { Row, Runner } from './runner.ts';
+import { instantPeriod, scope, slotMinute } from './scope.ts';
+import { sourceRelation } from './sources.ts';
+
+export interface DrillDownInput {
+  readonly query: KpiQueryInput;
+  /** Restrict to the records counted in this KPI's n; without it, all rows of `source`. */
+  readonly kpi?: KpiId;
+  readonly source?: KpiSource;
+  /** One group of a report: dimension values and `period` (a bucket label of query.grain). */
+  readonly group?: Readonly<Record<string, KeyValue>>;
+  readonly page?: number;
+  readonly pageSize?: number;
+}
+
+export interface DrillDownResult {
+  readonly source: KpiSource;
+  readonly rows: readonly Row[];
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+const TIME_FIELD: Readonly<Record<KpiSource, string>> = {
+  contacts: 'offered_at',
+  cases: 'created_at',
+  surveys: 'responded_at',
+};
+
+export async function drillDown(
+  runner: Runner,
+  input: DrillDownInput,
+  s: WorkspaceSettings,
+): Promise<DrillDownResult> {
+  const d = runner.dialect;
+  const q = kpiQuery(input.query);
+  const def = input.kpi ? KPIS[input.kpi] : undefined;
+  const source = def?.source ?? input.source ?? 'contacts';
+  const ts = d.quoteIdent(def?.timeField ?? TIME_FIELD[source]);
+  const rel = sourceRelation(source, d, s);
+  const sc = scope(rel, d.localTime(ts, s.timezone), instantPeriod(ts, q, s, d), q, d, true);
+  const where = [...sc.where];
+  if (def) where.push(renderExpr(def.population(s), d));
+  for (const [key, value] of Object.entries(input.group ?? {})) {
+    if (key === 'period') {
+      if (!q.grain) continue;
+      where.push(
+        `${d.formatBucket(d.bucket('t_local', q.grain), q.grain)} = ${d.literal(String(value))}`,
+      );
+      continue;
+    }
+    const expr = sc.keyExpr(key as Dimension);
+    if (value === null) where.push(`${expr} IS NULL`);
+    else
+      where.push(
+        `${expr} = ${d.literal(key === 'slot' ? slotMinute(String(value)) : key === 'weekday' ? Number(value) : value)}`,
+      );
+  }
+  const body = `FROM ${sc.from}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+  const page = Math.max(1, input.page ?? 1);
+  const pageSize = Math.min(10_000, Math.max(1, input.pageSize ?? 100));
+  const [rows, count] = await Promise.all([
+    runner.all(
+      `SELECT * EXCLUDE (t_local) ${body} ORDER BY ${ts} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+    ),
+    runner.all(`SELECT count(*) AS n ${body}`),
+  ]);
+  return { source, rows, total: Number(count[0]?.['n'] ?? 0), page, pageSize };
+}
