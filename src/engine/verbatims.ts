@@ -49,5 +49,7 @@ export async function npsVerbatims(
       return [g, { total: Number(count[0]?.['n'] ?? 0), comments }] as const;
     }),
   );
-  return { groups: Object.fromEntries(entries) as Verbatims['groups'] };
+  const [promoters, passives, detractors] = entries.map(([, v]) => v);
+  if (!promoters || !passives || !detractors) throw new Error('three NPS groups expected');
+  return { groups: { promoters, passives, detractors } };
 }
