@@ -24,7 +24,8 @@ export interface AgentsForTargetErlangAResult extends Omit<ErlangAResult, 'agent
   readonly bindingConstraint: StaffingConstraint;
 }
 
-const SL_TOLERANCE = 1e-12;
+// A target equal to an achieved level must count as met despite rounding in the last bits.
+const TOLERANCE = 1e-12;
 
 /**
  * Smallest N (Erlang A) meeting the SL target (answered within T / all arrivals), the occupancy
@@ -47,9 +48,9 @@ export function agentsForTargetErlangA(
   });
   const traffic = trafficErlangs(options);
   const unmet = (r: ErlangAResult): StaffingConstraint | undefined => {
-    if (r.serviceLevel < targetSl - SL_TOLERANCE) return 'serviceLevel';
-    if (r.abandonProbability > maxAbandonProbability + SL_TOLERANCE) return 'abandonment';
-    if (r.occupancy > maxOccupancy + SL_TOLERANCE) return 'occupancy';
+    if (r.serviceLevel < targetSl - TOLERANCE) return 'serviceLevel';
+    if (r.abandonProbability > maxAbandonProbability + TOLERANCE) return 'abandonment';
+    if (r.occupancy > maxOccupancy + TOLERANCE) return 'occupancy';
     return undefined;
   };
   const limit = agentScanLimit(traffic, maxOccupancy);

@@ -5,7 +5,7 @@ import { erlangC } from './erlang-c.ts';
 const PYWORKFORCE = { volume: 100, intervalSeconds: 1800, ahtSeconds: 180, thresholdSeconds: 20 };
 
 describe('agentsForTarget', () => {
-  it('matches pyworkforce: 80/20, 30 % shrinkage, 85 % max occupancy → 14 raw, 20 scheduled', () => {
+  it('matches pyworkforce: 80/20, 30 % shrinkage, 85 % occupancy cap → 14 raw, 20 scheduled', () => {
     const r = agentsForTarget({
       ...PYWORKFORCE,
       targetSl: 0.8,

@@ -2,7 +2,6 @@
 // Limits: cost is paid agent time only (no overheads); Erlang C unless a patience is given.
 
 import { erlangAMetrics } from './erlang-a.ts';
-import type { ErlangAResult } from './erlang-a.ts';
 import { erlangB, erlangCMetrics, trafficChecks, trafficErlangs } from './erlang-c.ts';
 import type { TrafficOptions } from './erlang-c.ts';
 import { agentScanLimit, intervalCost, scheduledAgents } from './scheduled-agents.ts';
@@ -58,13 +57,18 @@ export function slCostCurve(options: SlCostCurveOptions): readonly SlCostPoint[]
   const first = fromAgents ?? Math.floor(traffic) + 1;
   const limit = Math.max(first, agentScanLimit(traffic));
   const rows: SlCostPoint[] = [];
+  const evaluate = (n: number, blocking: number) =>
+    patienceSeconds === undefined
+      ? {
+          ...erlangCMetrics(traffic, n, blocking, ahtSeconds, thresholdSeconds),
+          abandonProbability: 0,
+        }
+      : erlangAMetrics(traffic, n, ahtSeconds, thresholdSeconds, patienceSeconds);
+  // Erlang B is carried along the rows (B(n) from B(n − 1)), so the curve costs O(N) for Erlang C.
   let blocking = erlangB(traffic, first - 1);
   for (let n = first; n <= limit; n++) {
     blocking = (traffic * blocking) / (n + traffic * blocking);
-    const m =
-      patienceSeconds === undefined
-        ? { ...erlangCMetrics(traffic, n, blocking, ahtSeconds, thresholdSeconds), abandon: 0 }
-        : abandonAs(erlangAMetrics(traffic, n, ahtSeconds, thresholdSeconds, patienceSeconds));
+    const m = evaluate(n, blocking);
     const cost = intervalCost(n, shrinkage, intervalSeconds, hourlyRate);
     const prev = rows.at(-1);
     const gain = prev === undefined ? 0 : (m.serviceLevel - prev.serviceLevel) * 100;
@@ -74,7 +78,7 @@ export function slCostCurve(options: SlCostCurveOptions): readonly SlCostPoint[]
       serviceLevel: m.serviceLevel,
       asaSeconds: m.asaSeconds,
       occupancy: m.occupancy,
-      abandonProbability: m.abandon,
+      abandonProbability: m.abandonProbability,
       costPerInterval: cost,
       marginalCostPerPoint:
         prev === undefined ? null : gain > 0 ? (cost - prev.costPerInterval) / gain : Infinity,
@@ -83,5 +87,3 @@ export function slCostCurve(options: SlCostCurveOptions): readonly SlCostPoint[]
   }
   throw new Error(`SL cost curve passed ${limit} agents without reaching ${untilServiceLevel}`);
 }
-
-const abandonAs = (r: ErlangAResult) => ({ ...r, abandon: r.abandonProbability });
