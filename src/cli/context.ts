@@ -1,0 +1,59 @@
+// What every command gets: the output channel and the workspace path (global --db).
+// Commands open the workspace through `withWorkspace`, so it is always closed again.
+
+import type { Command } from 'commander';
+import { DEFAULT_DB, openWorkspace, type Workspace } from '../workspace/workspace.ts';
+import { UserError } from '../errors.ts';
+import { LANGS, type Lang } from '../metrics/types.ts';
+import type { CliIo } from './io.ts';
+import { FORMATS, type Format } from './output.ts';
+
+export interface Ctx {
+  readonly io: CliIo;
+  dbPath(): string;
+}
+
+export function makeCtx(program: Command, io: CliIo): Ctx {
+  return {
+    io,
+    dbPath: () => (program.opts()['db'] as string | undefined) ?? io.env['CXKPI_DB'] ?? DEFAULT_DB,
+  };
+}
+
+export async function withWorkspace<T>(ctx: Ctx, fn: (ws: Workspace) => Promise<T>): Promise<T> {
+  const ws = await openWorkspace({ path: ctx.dbPath() });
+  try {
+    return await fn(ws);
+  } finally {
+    await ws.close();
+  }
+}
+
+export function pickFormat(ctx: Ctx, format: string | undefined): Format {
+  if (format === undefined) return ctx.io.isTTY ? 'table' : 'json';
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new UserError(
+      'INVALID_PARAMETER',
+      `Invalid format "${format}". Allowed: ${FORMATS.join(', ')}.`,
+      {
+        parameter: 'format',
+        allowed: FORMATS,
+      },
+    );
+  }
+  return format as Format;
+}
+
+export function pickLang(lang: string | undefined): Lang {
+  const l = lang ?? 'en';
+  if (!(LANGS as readonly string[]).includes(l)) {
+    throw new UserError('INVALID_PARAMETER', `Invalid lang "${l}". Allowed: ${LANGS.join(', ')}.`, {
+      parameter: 'lang',
+      allowed: LANGS,
+    });
+  }
+  return l as Lang;
+}
+
+/** Commander collector for repeatable options. */
+export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];

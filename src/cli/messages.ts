@@ -1,0 +1,92 @@
+// CLI labels in English, Dutch and Spanish. A missing key in one language is a type error.
+
+import type { Lang } from '../metrics/types.ts';
+
+const en = {
+  kpi: 'KPI',
+  value: 'Value',
+  n: 'n',
+  interval: '95% interval',
+  percentiles: 'p50 / p90',
+  rating: 'Rating',
+  target: 'Target',
+  variant: 'Variant',
+  period: 'Period',
+  timezone: 'time zone',
+  settings: 'Settings',
+  engine: 'engine',
+  allData: 'all data',
+  noData: 'no data',
+  warnings: 'Warnings',
+  met: 'met',
+  missed: 'missed',
+  excellent: 'excellent',
+  good: 'good',
+  average: 'average',
+  poor: 'poor',
+  definition: 'Definition',
+  unit: 'Unit',
+  benchmark: 'Benchmark',
+  source: 'source',
+} as const;
+
+type Messages = { readonly [K in keyof typeof en]: string };
+
+const nl: Messages = {
+  kpi: 'KPI',
+  value: 'Waarde',
+  n: 'n',
+  interval: '95%-interval',
+  percentiles: 'p50 / p90',
+  rating: 'Beoordeling',
+  target: 'Doel',
+  variant: 'Variant',
+  period: 'Periode',
+  timezone: 'tijdzone',
+  settings: 'Instellingen',
+  engine: 'engine',
+  allData: 'alle gegevens',
+  noData: 'geen gegevens',
+  warnings: 'Waarschuwingen',
+  met: 'gehaald',
+  missed: 'niet gehaald',
+  excellent: 'uitstekend',
+  good: 'goed',
+  average: 'gemiddeld',
+  poor: 'zwak',
+  definition: 'Definitie',
+  unit: 'Eenheid',
+  benchmark: 'Benchmark',
+  source: 'bron',
+};
+
+const es: Messages = {
+  kpi: 'KPI',
+  value: 'Valor',
+  n: 'n',
+  interval: 'intervalo 95%',
+  percentiles: 'p50 / p90',
+  rating: 'Valoración',
+  target: 'Objetivo',
+  variant: 'Variante',
+  period: 'Periodo',
+  timezone: 'zona horaria',
+  settings: 'Ajustes',
+  engine: 'motor',
+  allData: 'todos los datos',
+  noData: 'sin datos',
+  warnings: 'Avisos',
+  met: 'cumplido',
+  missed: 'no cumplido',
+  excellent: 'excelente',
+  good: 'bueno',
+  average: 'medio',
+  poor: 'bajo',
+  definition: 'Definición',
+  unit: 'Unidad',
+  benchmark: 'Referencia',
+  source: 'fuente',
+};
+
+export const MESSAGES: Readonly<Record<Lang, Messages>> = { en, nl, es };
+export type { Messages };

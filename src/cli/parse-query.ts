@@ -1,0 +1,99 @@
+// Turns CLI-style options (comma lists, key=value filters, a goal) into a validated KpiQuery.
+// The HTTP API uses the same parser, so both say the same thing about a bad parameter.
+
+import { z } from 'zod';
+import { DIMENSIONS, GRAINS, kpiQuerySchema, type KpiQuery } from '../engine/query.ts';
+import { UserError } from '../errors.ts';
+import { GOALS } from '../metrics/registry.ts';
+import { KPI_IDS } from '../metrics/types.ts';
+
+export interface QueryOptions {
+  readonly kpi?: readonly string[] | string;
+  readonly by?: readonly string[] | string;
+  readonly grain?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly filter?: readonly string[] | string;
+  readonly goal?: string;
+  readonly slot?: string | number;
+}
+
+const ALLOWED: Readonly<Record<string, readonly string[]>> = {
+  kpis: KPI_IDS,
+  kpi: KPI_IDS,
+  by: DIMENSIONS,
+  grain: GRAINS,
+  filters: DIMENSIONS,
+  filter: DIMENSIONS,
+  goal: Object.keys(GOALS),
+  slotMinutes: ['15', '30', '60'],
+};
+
+const PARAMETER: Readonly<Record<string, string>> = {
+  kpis: 'kpi',
+  filters: 'filter',
+  slotMinutes: 'slot',
+};
+
+export function list(v: readonly string[] | string | undefined): string[] {
+  if (v === undefined) return [];
+  return (typeof v === 'string' ? [v] : v)
+    .flatMap((x) => x.split(','))
+    .map((x) => x.trim())
+    .filter(Boolean);
+}
+
+export function parseQuery(o: QueryOptions): KpiQuery {
+  if (o.goal !== undefined && !(o.goal in GOALS)) {
+    throw invalid('goal', o.goal, 'is not a goal');
+  }
+  const kpis = [...list(o.kpi), ...(o.goal ? GOALS[o.goal as keyof typeof GOALS].kpis : [])];
+  const filters: Record<string, string[]> = {};
+  const rawFilters =
+    o.filter === undefined ? [] : typeof o.filter === 'string' ? [o.filter] : [...o.filter];
+  for (const f of rawFilters) {
+    const eq = f.indexOf('=');
+    if (eq < 1) throw invalid('filter', f, 'must look like key=value');
+    const key = f.slice(0, eq).trim();
+    const values = f
+      .slice(eq + 1)
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
+    filters[key] = [...(filters[key] ?? []), ...values];
+  }
+  const input = {
+    kpis: kpis.length ? [...new Set(kpis)] : undefined,
+    by: list(o.by),
+    grain: o.grain,
+    from: o.from,
+    to: o.to,
+    filters,
+    slotMinutes: o.slot === undefined ? undefined : Number(o.slot),
+  };
+  const parsed = kpiQuerySchema.safeParse(input);
+  if (!parsed.success) throw fromZod(parsed.error, input);
+  return parsed.data;
+}
+
+export function fromZod(error: z.ZodError): UserError {
+  const issue = error.issues[0];
+  const path = issue?.path.map(String) ?? [];
+  const field = path[0] ?? 'query';
+  const parameter = PARAMETER[field] ?? field;
+  const allowed = ALLOWED[field];
+  const message = `Invalid ${parameter}: ${issue?.message ?? 'invalid value'}${allowed ? `. Allowed: ${allowed.join(', ')}` : ''}.`;
+  return new UserError('INVALID_PARAMETER', message, {
+    parameter,
+    ...(allowed ? { allowed } : {}),
+  });
+}
+
+function invalid(parameter: string, value: string, why: string): UserError {
+  const allowed = ALLOWED[parameter];
+  return new UserError(
+    'INVALID_PARAMETER',
+    `Invalid ${parameter} "${value}": ${why}${allowed ? `. Allowed: ${allowed.join(', ')}` : ''}.`,
+    { parameter, value, ...(allowed ? { allowed } : {}) },
+  );
+}

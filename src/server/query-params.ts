@@ -1,0 +1,195 @@
+// Query parameters as they arrive on the wire (strings, repeated keys), as zod schemas that both
+// validate requests and feed the OpenAPI document. Limits: shapes only; the engine re-validates.
+
+import { z } from 'zod';
+import { DIMENSIONS, GRAINS, type Dimension, type KpiQueryInput } from '../engine/index.ts';
+import type { KpiId } from '../metrics/index.ts';
+
+/** A query parameter given once (a string) or repeated (an array of strings). */
+const oneOrMany = z.union([z.string(), z.array(z.string())]);
+
+const quoteAll = (xs: readonly string[]) => xs.map((x) => `"${x}"`).join(', ');
+const asList = (raw: string | string[]) => (Array.isArray(raw) ? raw : [raw]);
+const splitCommas = (raw: string | string[]) =>
+  asList(raw)
+    .flatMap((s) => s.split(','))
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+
+/** A comma-separated (or repeated) list of names, each one of `allowed`. */
+export function nameList<T extends string>(param: string, allowed: readonly T[], what: string) {
+  return oneOrMany
+    .transform((raw, ctx) => {
+      const items = splitCommas(raw);
+      const bad = items.filter((i) => !(allowed as readonly string[]).includes(i));
+      if (bad.length > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `Unknown ${what} ${quoteAll(bad)} in \`${param}\`. Allowed values: ${allowed.join(', ')}.`,
+          params: { allowed },
+        });
+        return z.NEVER;
+      }
+      return [...new Set(items)] as T[];
+    })
+    .meta({ description: `Comma-separated list of: ${allowed.join(', ')}.` });
+}
+
+/** One value of `allowed`. */
+export function oneOf<T extends string>(param: string, allowed: readonly T[]) {
+  return z
+    .string()
+    .transform((raw, ctx) => {
+      if ((allowed as readonly string[]).includes(raw)) return raw as T;
+      ctx.addIssue({
+        code: 'custom',
+        message: `Invalid \`${param}\` "${raw}". Allowed values: ${allowed.join(', ')}.`,
+        params: { allowed },
+      });
+      return z.NEVER;
+    })
+    .meta({ description: `One of: ${allowed.join(', ')}.`, enum: [...allowed] });
+}
+
+/** A local calendar day, YYYY-MM-DD, that exists. */
+export function localDay(param: string) {
+  return z
+    .string()
+    .transform((raw, ctx) => {
+      const ok = /^\d{4}-\d{2}-\d{2}$/.test(raw) && isRealDay(raw);
+      if (ok) return raw;
+      ctx.addIssue({
+        code: 'custom',
+        message: `\`${param}\` must be a date as YYYY-MM-DD (got "${raw}").`,
+      });
+      return z.NEVER;
+    })
+    .meta({ description: 'A local day (workspace time zone) as YYYY-MM-DD.', format: 'date' });
+}
+
+function isRealDay(day: string): boolean {
+  const t = Date.parse(`${day}T00:00:00Z`);
+  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === day;
+}
+
+/** A whole number between min and max, given as a string. */
+export function intParam(param: string, min: number, max: number) {
+  return z
+    .string()
+    .transform((raw, ctx) => {
+      const n = Number(raw);
+      if (/^\d+$/.test(raw) && n >= min && n <= max) return n;
+      ctx.addIssue({
+        code: 'custom',
+        message: `\`${param}\` must be a whole number from ${min} to ${max} (got "${raw}").`,
+      });
+      return z.NEVER;
+    })
+    .meta({ description: `A whole number from ${min} to ${max}.` });
+}
+
+/** `dimension=value` pairs; `listValues` lets a value list use commas (filters, not groups). */
+export function pairs<K extends string>(
+  param: string,
+  keys: readonly K[],
+  { listValues }: { listValues: boolean },
+) {
+  const shape = listValues ? 'dimension=value[,value…]' : 'dimension=value';
+  return oneOrMany
+    .transform((raw, ctx) => {
+      const out: Partial<Record<K, string[]>> = {};
+      for (const item of asList(raw)) {
+        const eq = item.indexOf('=');
+        const key = (eq < 0 ? '' : item.slice(0, eq).trim()) as K;
+        const value = eq < 0 ? '' : item.slice(eq + 1);
+        if (eq <= 0) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `\`${param}\` must look like ${shape} (got "${item}"). Allowed dimensions: ${keys.join(', ')}.`,
+            params: { allowed: keys },
+          });
+        } else if (!keys.includes(key)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `Unknown dimension "${key}" in \`${param}\`. Allowed dimensions: ${keys.join(', ')}.`,
+            params: { allowed: keys },
+          });
+        } else {
+          const values = listValues ? splitCommas(value) : [value];
+          if (listValues && values.length === 0) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `\`${param}\` ${key} needs at least one value (${shape}).`,
+            });
+          }
+          out[key] = [...(out[key] ?? []), ...values];
+        }
+      }
+      return out;
+    })
+    .meta({
+      description: `Repeatable ${shape}; dimensions: ${keys.join(', ')}.`,
+    });
+}
+
+export const SLOT_MINUTES = ['15', '30', '60'] as const;
+export const COMPARE = ['previous-period'] as const;
+export const GROUP_KEYS = [...DIMENSIONS, 'period'] as const;
+export type GroupKey = Dimension | 'period';
+
+/** Parameters shared by /kpis and the drill-down routes: period, filters, grain, slot size. */
+export const scopeParams = {
+  from: localDay('from').optional(),
+  to: localDay('to').optional(),
+  filter: pairs('filter', DIMENSIONS, { listValues: true }).optional(),
+  grain: oneOf('grain', GRAINS).optional(),
+  slot: oneOf('slot', SLOT_MINUTES).optional(),
+  by: nameList('by', DIMENSIONS, 'dimension').optional(),
+  compare: oneOf('compare', COMPARE).optional(),
+};
+
+/** `from` not after `to`; `compare` needs both (when `compare` is part of the route). */
+export function checkPeriod(
+  q: { from?: string | undefined; to?: string | undefined; compare?: string | undefined },
+  ctx: z.RefinementCtx,
+  { compareUsed }: { compareUsed: boolean },
+): void {
+  if (q.from && q.to && q.from > q.to) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['from'],
+      message: `\`from\` (${q.from}) must not be after \`to\` (${q.to}).`,
+    });
+  }
+  if (compareUsed && q.compare && (!q.from || !q.to)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['compare'],
+      message: '`compare=previous-period` needs both `from` and `to` (YYYY-MM-DD).',
+      params: { allowed: COMPARE },
+    });
+  }
+}
+
+/** The engine's KpiQueryInput from validated wire parameters. */
+export function toKpiQueryInput(
+  q: {
+    from?: string | undefined;
+    to?: string | undefined;
+    filter?: Partial<Record<Dimension, string[]>> | undefined;
+    grain?: (typeof GRAINS)[number] | undefined;
+    slot?: (typeof SLOT_MINUTES)[number] | undefined;
+    by?: Dimension[] | undefined;
+  },
+  kpis?: readonly KpiId[],
+): KpiQueryInput {
+  return {
+    ...(kpis && kpis.length > 0 ? { kpis: [...kpis] } : {}),
+    by: q.by ?? [],
+    ...(q.grain ? { grain: q.grain } : {}),
+    ...(q.from ? { from: q.from } : {}),
+    ...(q.to ? { to: q.to } : {}),
+    filters: q.filter ?? {},
+    ...(q.slot ? { slotMinutes: Number(q.slot) as 15 | 30 | 60 } : {}),
+  };
+}

@@ -1,0 +1,78 @@
+// The API's response shapes as the dashboard reads them (contract in docs and src/server).
+// Limits: KpiRow comes from src/engine (type-only import); the rest is written down here.
+
+import type { KpiRow, ReportPeriod } from '../../../src/engine/result.ts';
+import type { KpiId, Lang, Localized, Unit } from '../../../src/metrics/types.ts';
+
+export type { KpiId, KpiRow, Lang, Localized, ReportPeriod, Unit };
+
+export interface KpiResponse {
+  readonly engine: string;
+  readonly period: ReportPeriod;
+  readonly rows: readonly KpiRow[];
+  readonly warnings: readonly string[];
+  readonly previous?: { readonly period: ReportPeriod; readonly rows: readonly KpiRow[] };
+}
+
+export interface BenchmarkInfo {
+  readonly text: string;
+  readonly source: string;
+  readonly channel?: string | null;
+}
+
+export interface KpiDefinitionInfo {
+  readonly id: KpiId;
+  readonly name: Localized;
+  readonly description: Localized;
+  readonly unit: Unit;
+  readonly direction: 'higher' | 'lower';
+  readonly formula: string;
+  readonly variant: string;
+  readonly settings: Readonly<Record<string, unknown>>;
+  readonly benchmark: BenchmarkInfo | null;
+  readonly target: number | null;
+  /** Which relation the KPI reads; optional in the contract, derived locally when absent. */
+  readonly source?: 'contacts' | 'cases' | 'surveys';
+}
+
+export interface DefinitionsResponse {
+  readonly kpis: readonly KpiDefinitionInfo[];
+  readonly settings: { readonly currency?: string; readonly timezone?: string };
+}
+
+export const DIMENSION_NAMES = ['channel', 'queue', 'team', 'agent', 'category'] as const;
+export type FilterDimension = (typeof DIMENSION_NAMES)[number];
+
+export type DimensionsResponse = Readonly<Record<FilterDimension, readonly string[]>> & {
+  readonly period: ReportPeriod;
+};
+
+export type DataRow = Readonly<Record<string, unknown>>;
+
+export interface RowsResponse {
+  readonly source: string;
+  readonly total: number;
+  readonly page: number;
+  readonly page_size: number;
+  readonly rows: readonly DataRow[];
+}
+
+export interface CommentGroup {
+  readonly total: number;
+  readonly comments: readonly DataRow[];
+}
+
+export const NPS_GROUPS = ['promoters', 'passives', 'detractors'] as const;
+export type NpsGroup = (typeof NPS_GROUPS)[number];
+export type CommentsResponse = Readonly<Record<NpsGroup, CommentGroup>>;
+
+/** One staffing interval, normalised from the API's field names (see api/staffing.ts). */
+export interface StaffingRow {
+  readonly start: string;
+  readonly volume: number | null;
+  readonly ahtS: number | null;
+  readonly required: number | null;
+  readonly staffed: number | null;
+  readonly predictedSl: number | null;
+  readonly costPerPoint: number | null;
+}

@@ -1,0 +1,86 @@
+// Locale-aware formatting of KPI figures (KPIS.md): percent with one decimal ("78.1%" en,
+// "78,1 %" nl/es), NPS as signed points, ASA in s, AHT in min:s, hours, currency. Null is "—".
+// Limits: rounding is for display only; callers keep the unrounded value (data-value).
+
+import type { KpiId, Lang, Unit } from '../api/types.ts';
+
+export const NONE = '—';
+
+const LOCALE: Readonly<Record<Lang, string>> = { en: 'en-GB', nl: 'nl-NL', es: 'es-ES' };
+export const localeOf = (lang: Lang): string => LOCALE[lang];
+
+const cache = new Map<string, Intl.NumberFormat>();
+function nf(lang: Lang, opts: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = lang + JSON.stringify(opts);
+  let f = cache.get(key);
+  if (!f) cache.set(key, (f = new Intl.NumberFormat(LOCALE[lang], opts)));
+  return f;
+}
+
+const fixed = (digits: number, sign = false): Intl.NumberFormatOptions => ({
+  minimumFractionDigits: digits,
+  maximumFractionDigits: digits,
+  signDisplay: sign ? 'exceptZero' : 'auto',
+});
+
+export function formatNumber(lang: Lang, v: number | null, digits = 0, sign = false): string {
+  return v === null || !Number.isFinite(v) ? NONE : nf(lang, fixed(digits, sign)).format(v);
+}
+
+export const formatCount = (lang: Lang, v: number | null): string => formatNumber(lang, v, 0);
+
+/** Percent with one decimal; Dutch and Spanish put a space before the sign (KPIS.md). */
+export function formatPercent(lang: Lang, v: number | null, sign = false): string {
+  if (v === null || !Number.isFinite(v)) return NONE;
+  return formatNumber(lang, v, 1, sign) + (lang === 'en' ? '%' : ' %');
+}
+
+/** Minutes and seconds, "7:30 min"; rounds to whole seconds. */
+export function formatMinSec(lang: Lang, seconds: number | null, sign = false): string {
+  if (seconds === null || !Number.isFinite(seconds)) return NONE;
+  const total = Math.round(Math.abs(seconds));
+  const m = Math.floor(total / 60);
+  const s = String(total % 60).padStart(2, '0');
+  const prefix = sign && total > 0 ? (seconds < 0 ? '-' : '+') : seconds < 0 && total > 0 ? '-' : '';
+  return `${prefix}${formatCount(lang, m)}:${s} min`;
+}
+
+export interface FigureFormat {
+  readonly lang: Lang;
+  readonly currency: string;
+}
+
+/** The display text of a KPI figure in its unit. */
+export function formatKpi(f: FigureFormat, kpi: KpiId, unit: Unit, v: number | null): string {
+  return formatIn(f, kpi, unit, v, false);
+}
+
+/** A change between two figures: percentage points for percentages, signed elsewhere. */
+export function formatDelta(f: FigureFormat, kpi: KpiId, unit: Unit, d: number | null): string {
+  if (d === null || !Number.isFinite(d)) return NONE;
+  if (unit === 'percent') return `${formatNumber(f.lang, d, 1, true)} pp`;
+  return formatIn(f, kpi, unit, d, true);
+}
+
+function formatIn(f: FigureFormat, kpi: KpiId, unit: Unit, v: number | null, sign: boolean) {
+  if (v === null || !Number.isFinite(v)) return NONE;
+  const { lang } = f;
+  switch (unit) {
+    case 'percent':
+      return formatPercent(lang, v, sign);
+    case 'points':
+      return formatNumber(lang, v, 0, true);
+    case 'seconds':
+      return kpi === 'aht' ? formatMinSec(lang, v, sign) : `${formatNumber(lang, v, 0, sign)} s`;
+    case 'hours':
+      return `${formatNumber(lang, v, 1, sign)} h`;
+    case 'score':
+      return formatNumber(lang, v, 2, sign);
+    case 'currency':
+      return nf(lang, { style: 'currency', currency: f.currency, ...fixed(2, sign) }).format(v);
+  }
+}
+
+/** Seconds as "12 s", or "7:30 min" for handle times. */
+export const formatSeconds = (lang: Lang, v: number | null, minutes = false): string =>
+  minutes ? formatMinSec(lang, v) : v === null ? NONE : `${formatNumber(lang, v, 0)} s`;
