@@ -76,15 +76,26 @@ export function parseQuery(o: QueryOptions): KpiQuery {
   return parsed.data;
 }
 
-export function fromZod(error: z.ZodError): UserError {
+/** A zod issue as a UserError naming the parameter, the offending value and the allowed values. */
+export function fromZod(error: z.ZodError, input: unknown = {}): UserError {
   const issue = error.issues[0];
-  const path = issue?.path.map(String) ?? [];
-  const field = path[0] ?? 'query';
+  const path = issue?.path ?? [];
+  const field = String(path[0] ?? 'query');
   const parameter = PARAMETER[field] ?? field;
   const allowed = ALLOWED[field];
-  const message = `Invalid ${parameter}: ${issue?.message ?? 'invalid value'}${allowed ? `. Allowed: ${allowed.join(', ')}` : ''}.`;
+  let value: unknown = input;
+  for (const p of path) {
+    value =
+      value !== null && typeof value === 'object'
+        ? (value as Record<PropertyKey, unknown>)[p as PropertyKey]
+        : undefined;
+  }
+  const shown = value === undefined || typeof value === 'object' ? '' : ` "${String(value)}"`;
+  const why = allowed ? '' : `: ${issue?.message ?? 'invalid value'}`;
+  const message = `Invalid ${parameter}${shown}${why}${allowed ? `. Allowed: ${allowed.join(', ')}` : ''}.`;
   return new UserError('INVALID_PARAMETER', message, {
     parameter,
+    ...(shown ? { value: String(value) } : {}),
     ...(allowed ? { allowed } : {}),
   });
 }

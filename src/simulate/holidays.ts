@@ -68,3 +68,8 @@ export function holidaysBetween(
   }
   return out;
 }
+
+/** The holiday keys a calendar knows (the same every year). */
+export function holidayKeys(calendar: HolidayCalendar): string[] {
+  return calendar === 'nl' ? dutchHolidays(2000).map((h) => h.key) : [];
+}

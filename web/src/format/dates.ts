@@ -37,5 +37,10 @@ export function formatBucket(lang: Lang, key: string): string {
 
 /** Today's date in a time zone, as 'YYYY-MM-DD'. */
 export function todayIn(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  const opts = { year: 'numeric', month: '2-digit', day: '2-digit' } as const;
+  try {
+    return new Intl.DateTimeFormat('en-CA', { ...opts, timeZone }).format(now);
+  } catch {
+    return toDay(now);
+  }
 }
