@@ -58,6 +58,19 @@ export const settingsSchema = z.object({
   ces_positive_min: z.record(z.string(), z.number().int()).default({ '5': 4, '7': 5 }),
   /** Warn when a survey KPI rests on fewer responses than this. */
   min_sample: z.number().int().positive().default(30),
+  /** Staffing assumptions for Erlang plans and the cost of service level. */
+  staffing: z
+    .object({
+      /** Loaded cost of one agent hour, in the workspace currency. */
+      hourly_rate: z.number().nonnegative().default(32),
+      /** Share of paid time not available for contacts (breaks, training, absence). */
+      shrinkage: z.number().min(0).max(0.95).default(0.3),
+      /** Cap on planned occupancy. */
+      max_occupancy: z.number().gt(0).max(1).default(0.9),
+      /** Minutes per planning interval: 15 or 30. */
+      interval_minutes: z.union([z.literal(15), z.literal(30)]).default(30),
+    })
+    .prefault({}),
   /** User targets, e.g. { service_level: 80, asa: 30 }; per channel in targets_by_channel. */
   targets: z.partialRecord(z.string(), z.number()).default({}),
   targets_by_channel: channelMap(z.partialRecord(z.string(), z.number())),

@@ -1,0 +1,160 @@
+// GET /api/v1/contacts|cases|surveys(.csv): the rows behind a figure (engine drillDown), paged;
+// CSV without `page` streams every row. Limits: page_size ≤ 1000; rows as the engine returns them.
+
+import { Readable } from 'node:stream';
+import { z } from 'zod';
+import { drillDown, type KeyValue } from '../engine/index.ts';
+import { KPI_IDS, KPIS, type KpiId } from '../metrics/index.ts';
+import { columnsOf, csvLine } from './csv.ts';
+import { sendCsv, wantsCsv, withCsvPath } from './csv-reply.ts';
+import {
+  checkPeriod,
+  GROUP_KEYS,
+  intParam,
+  pairs,
+  scopeParams,
+  toKpiQueryInput,
+} from './query-params.ts';
+import { drillDownResponseSchema, responses } from './response-schemas.ts';
+import { API, type ServerContext, type ZodApp } from './server-context.ts';
+
+export const DRILL_SOURCES = ['contacts', 'cases', 'surveys'] as const;
+export type DrillSource = (typeof DRILL_SOURCES)[number];
+
+const MAX_PAGE_SIZE = 1000;
+/** Rows per engine call when a CSV streams a whole population. */
+const EXPORT_BATCH = 10_000;
+
+export function kpisOf(source: DrillSource): KpiId[] {
+  return KPI_IDS.filter((id) => KPIS[id].source === source);
+}
+
+function kpiFor(source: DrillSource) {
+  const own = kpisOf(source);
+  return z
+    .string()
+    .transform((raw, ctx) => {
+      if ((own as string[]).includes(raw)) return raw as KpiId;
+      const other = (KPI_IDS as readonly string[]).includes(raw)
+        ? KPIS[raw as KpiId].source
+        : null;
+      ctx.addIssue({
+        code: 'custom',
+        message: other
+          ? `\`kpi\` "${raw}" is computed from ${other}: use /api/v1/${other}, or on /api/v1/${source} one of: ${own.join(', ')}.`
+          : `Unknown \`kpi\` "${raw}". On /api/v1/${source} use one of: ${own.join(', ')}.`,
+        params: { allowed: own },
+      });
+      return z.NEVER;
+    })
+    .meta({ description: `One KPI of this source (${own.join(', ')}): only its population.` });
+}
+
+export function drillDownQuerySchema(source: DrillSource) {
+  return z
+    .strictObject({
+      kpi: kpiFor(source).optional(),
+      group: pairs('group', GROUP_KEYS, { listValues: false })
+        .optional()
+        .meta({
+          description:
+            'One group of a report, repeatable: dimension=value, period=<bucket label of grain>; an empty value means null.',
+        }),
+      page: intParam('page', 1, 1_000_000_000).optional(),
+      page_size: intParam('page_size', 1, MAX_PAGE_SIZE).optional(),
+      ...scopeParams,
+    })
+    .superRefine((q, ctx) => {
+      checkPeriod(q, ctx, { compareUsed: false });
+      for (const [key, vals] of Object.entries(q.group ?? {})) {
+        if ((vals ?? []).length > 1) {
+          ctx.addIssue({ code: 'custom', path: ['group'], message: `\`group\` ${key} given twice.` });
+        }
+      }
+      if (q.group?.period && !q.grain) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['group'],
+          message: '`group=period=…` needs `grain` (the grain of the report the group came from).',
+        });
+      }
+    });
+}
+
+export function registerDrillDownRoutes(app: ZodApp, { workspace }: ServerContext): void {
+  for (const source of DRILL_SOURCES) {
+    for (const url of withCsvPath(`${API}/${source}`)) {
+      app.get(
+        url,
+        {
+          schema: {
+            summary: `Row-level ${source} behind a figure (drill-down), paged`,
+            tags: ['drill-down'],
+            querystring: drillDownQuerySchema(source),
+            response: responses(drillDownResponseSchema, { csv: true }),
+          },
+        },
+        async (req, reply) => {
+          const q = req.query;
+          const settings = await workspace.settings();
+          const group: Record<string, KeyValue> = {};
+          for (const [k, v] of Object.entries(q.group ?? {})) {
+            const value = v?.[0] ?? '';
+            group[k] = value === '' ? null : value;
+          }
+          const base = {
+            query: toKpiQueryInput(q),
+            source,
+            group,
+            ...(q.kpi ? { kpi: q.kpi } : {}),
+          };
+          const page = (p: number, pageSize: number) =>
+            drillDown(workspace.runner, { ...base, page: p, pageSize }, settings);
+          const paged = q.page !== undefined || q.page_size !== undefined;
+          if (wantsCsv(req) && !paged) {
+            const first = await page(1, EXPORT_BATCH);
+            reply.header('x-total-count', String(first.total));
+            return sendCsv(reply, source, Readable.from(csvPages(first, page)));
+          }
+          const r = await page(q.page ?? 1, q.page_size ?? 100);
+          if (wantsCsv(req)) {
+            reply.header('x-total-count', String(r.total));
+            return sendCsv(reply, source, Readable.from(csvPages({ ...r, total: r.rows.length })));
+          }
+          return {
+            source: r.source,
+            total: r.total,
+            page: r.page,
+            page_size: r.pageSize,
+            rows: [...r.rows],
+          };
+        },
+      );
+    }
+  }
+}
+
+interface Page {
+  readonly rows: readonly Record<string, unknown>[];
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+/** Header plus rows, fetching later pages on demand so memory stays bounded. */
+async function* csvPages(
+  first: Page,
+  next?: (page: number, pageSize: number) => Promise<Page>,
+): AsyncGenerator<string> {
+  const columns = columnsOf(first.rows);
+  if (columns.length === 0) return;
+  yield csvLine(columns);
+  let cur = first;
+  let seen = 0;
+  for (;;) {
+    for (const r of cur.rows) yield csvLine(columns.map((c) => r[c] as never));
+    seen += cur.rows.length;
+    if (!next || seen >= first.total || cur.rows.length === 0) return;
+    cur = await next(cur.page + 1, cur.pageSize);
+  }
+}

@@ -1,0 +1,61 @@
+// GET /api/v1/kpis(.csv): KPI figures with their definition, variant, n and period; optionally
+// the previous period of equal length. Limits: one workspace; the engine does all the math.
+
+import { z } from 'zod';
+import { runKpiQuery, type KpiReport } from '../engine/index.ts';
+import { KPI_IDS } from '../metrics/index.ts';
+import { sendCsv, wantsCsv, withCsvPath } from './csv-reply.ts';
+import { kpiRowsToCsv } from './kpi-csv.ts';
+import { previousPeriod } from './previous-period.ts';
+import { checkPeriod, nameList, scopeParams, toKpiQueryInput } from './query-params.ts';
+import { kpisResponseSchema, responses } from './response-schemas.ts';
+import { API, type ServerContext, type ZodApp } from './server-context.ts';
+
+export const kpisQuerySchema = z
+  .strictObject({
+    kpi: nameList('kpi', KPI_IDS, 'KPI')
+      .optional()
+      .meta({ description: `KPI ids, comma-separated; all when omitted: ${KPI_IDS.join(', ')}.` }),
+    ...scopeParams,
+  })
+  .superRefine((q, ctx) => checkPeriod(q, ctx, { compareUsed: true }));
+
+export function registerKpiRoutes(app: ZodApp, { workspace }: ServerContext): void {
+  for (const url of withCsvPath(`${API}/kpis`)) {
+    app.get(
+      url,
+      {
+        schema: {
+          summary: 'KPI figures, each with its definition, variant, n and period',
+          tags: ['kpis'],
+          querystring: kpisQuerySchema,
+          response: responses(kpisResponseSchema, { csv: true }),
+        },
+      },
+      async (req, reply) => {
+        const q = req.query;
+        const settings = await workspace.settings();
+        const input = toKpiQueryInput(q, q.kpi);
+        const report = await runKpiQuery(workspace.runner, input, settings);
+        let previous: KpiReport | undefined;
+        if (q.compare === 'previous-period' && q.from && q.to) {
+          const period = previousPeriod(q.from, q.to);
+          previous = await runKpiQuery(workspace.runner, { ...input, ...period }, settings);
+        }
+        if (wantsCsv(req)) {
+          const series = [{ series: 'current', rows: report.rows }];
+          if (previous) series.push({ series: 'previous', rows: previous.rows });
+          return sendCsv(reply, 'kpis', kpiRowsToCsv(series));
+        }
+        return {
+          engine: report.engine,
+          period: report.period,
+          query: report.query,
+          rows: [...report.rows],
+          warnings: [...new Set([...report.warnings, ...(previous?.warnings ?? [])])],
+          ...(previous ? { previous: { period: previous.period, rows: [...previous.rows] } } : {}),
+        };
+      },
+    );
+  }
+}
