@@ -26,9 +26,14 @@ describe('service level: the worked example 8,400 / (10,000 − 500) = 88.4 %', 
     const row = await only(ws(), { kpis: ['service_level'] });
     expect(row.value).toBeCloseTo((8400 / 9500) * 100, 10);
     expect(row.value?.toFixed(1)).toBe('88.4');
-    expect(row).toMatchObject({ numerator: 8400, denominator: 9500, n: 9500, variant: 'offered-minus-short-abandons' });
+    expect(row).toMatchObject({
+      numerator: 8400,
+      denominator: 9500,
+      n: 9500,
+      variant: 'offered-minus-short-abandons',
+    });
     expect(row.excluded).toEqual({ short_abandons: 500 });
-    expect(row.counts.offered).toBe(10000);
+    expect(row.counts['offered']).toBe(10000);
   });
 });
 
@@ -77,7 +82,11 @@ describe('service level: all seven variants from one data set', () => {
 
   it('the short-abandon threshold S is a setting (S = 20 s makes 700 abandons short)', async () => {
     await seed();
-    const row = await only(ws(), { kpis: ['service_level'] }, { service_level: { short_abandon_s: 20 } });
+    const row = await only(
+      ws(),
+      { kpis: ['service_level'] },
+      { service_level: { short_abandon_s: 20 } },
+    );
     expect(row.denominator).toBe(10000 - 700);
     expect(row.excluded).toEqual({ short_abandons: 700 });
   });
@@ -85,9 +94,13 @@ describe('service level: all seven variants from one data set', () => {
   it('per-channel thresholds: chat judged at 60 s', async () => {
     await seed();
     await ws().runner.exec(`UPDATE contacts SET channel = 'chat' WHERE contact_id LIKE 'l%'`);
-    const row = await only(ws(), { kpis: ['service_level'], filters: { channel: ['chat'] } }, {
-      service_level: { threshold_s_by_channel: { chat: 60 } },
-    });
+    const row = await only(
+      ws(),
+      { kpis: ['service_level'], filters: { channel: ['chat'] } },
+      {
+        service_level: { threshold_s_by_channel: { chat: 60 } },
+      },
+    );
     expect(row).toMatchObject({ numerator: 400, denominator: 400, value: 100 });
   });
 

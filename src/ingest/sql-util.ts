@@ -61,4 +61,5 @@ export const ISO_SHAPE =
   '^\\d{4}-\\d{1,2}-\\d{1,2}([T ]\\d{1,2}:\\d{2}(:\\d{2}([.,]\\d+)?)?\\s*(Z|z|[+-]\\d{2}(:?\\d{2})?)?)?$';
 
 /** An ISO date-time that carries its own offset (Z or ±hh[:mm]). */
-export const ISO_WITH_OFFSET = '[T ]\\d{1,2}:\\d{2}(:\\d{2}([.,]\\d+)?)?\\s*(Z|z|[+-]\\d{2}(:?\\d{2})?)$';
+export const ISO_WITH_OFFSET =
+  '[T ]\\d{1,2}:\\d{2}(:\\d{2}([.,]\\d+)?)?\\s*(Z|z|[+-]\\d{2}(:?\\d{2})?)$';

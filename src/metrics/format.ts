@@ -34,7 +34,11 @@ export interface FormatOptions {
   readonly kpi?: string;
 }
 
-export function formatValue(v: number | null, unit: Unit, { lang, currency = 'EUR', kpi }: FormatOptions): string {
+export function formatValue(
+  v: number | null,
+  unit: Unit,
+  { lang, currency = 'EUR', kpi }: FormatOptions,
+): string {
   if (v === null || !Number.isFinite(v)) return NONE;
   switch (unit) {
     case 'percent':

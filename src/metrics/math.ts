@@ -6,7 +6,8 @@ export const Z95 = 1.959963984540054;
 /** num / den × scale; null when the denominator is 0 or unknown, never NaN. */
 export function ratio(num: number | null, den: number | null, scale = 1): number | null {
   if (num === null || den === null || den === 0) return null;
-  return (num / den) * scale;
+  // Multiply first: 22 × 100 / 40 is exactly 55, (22 / 40) × 100 is not.
+  return (num * scale) / den;
 }
 
 /** Wilson score interval for a proportion, in percent. */

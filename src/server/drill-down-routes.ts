@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { drillDown, type KeyValue } from '../engine/index.ts';
 import { KPI_IDS, KPIS, type KpiId } from '../metrics/index.ts';
-import { columnsOf, csvLine } from './csv.ts';
+import { columnsOf, csvLine, type CsvCell } from './csv.ts';
 import { sendCsv, wantsCsv, withCsvPath } from './csv-reply.ts';
 import {
   checkPeriod,
@@ -35,9 +35,7 @@ function kpiFor(source: DrillSource) {
     .string()
     .transform((raw, ctx) => {
       if ((own as string[]).includes(raw)) return raw as KpiId;
-      const other = (KPI_IDS as readonly string[]).includes(raw)
-        ? KPIS[raw as KpiId].source
-        : null;
+      const other = (KPI_IDS as readonly string[]).includes(raw) ? KPIS[raw as KpiId].source : null;
       ctx.addIssue({
         code: 'custom',
         message: other
@@ -54,12 +52,10 @@ export function drillDownQuerySchema(source: DrillSource) {
   return z
     .strictObject({
       kpi: kpiFor(source).optional(),
-      group: pairs('group', GROUP_KEYS, { listValues: false })
-        .optional()
-        .meta({
-          description:
-            'One group of a report, repeatable: dimension=value, period=<bucket label of grain>; an empty value means null.',
-        }),
+      group: pairs('group', GROUP_KEYS, { listValues: false }).optional().meta({
+        description:
+          'One group of a report, repeatable: dimension=value, period=<bucket label of grain>; an empty value means null.',
+      }),
       page: intParam('page', 1, 1_000_000_000).optional(),
       page_size: intParam('page_size', 1, MAX_PAGE_SIZE).optional(),
       ...scopeParams,
@@ -68,7 +64,11 @@ export function drillDownQuerySchema(source: DrillSource) {
       checkPeriod(q, ctx, { compareUsed: false });
       for (const [key, vals] of Object.entries(q.group ?? {})) {
         if ((vals ?? []).length > 1) {
-          ctx.addIssue({ code: 'custom', path: ['group'], message: `\`group\` ${key} given twice.` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['group'],
+            message: `\`group\` ${key} given twice.`,
+          });
         }
       }
       if (q.group?.period && !q.grain) {
@@ -152,7 +152,7 @@ async function* csvPages(
   let cur = first;
   let seen = 0;
   for (;;) {
-    for (const r of cur.rows) yield csvLine(columns.map((c) => r[c] as never));
+    for (const r of cur.rows) yield csvLine(columns.map((c) => r[c] as CsvCell));
     seen += cur.rows.length;
     if (!next || seen >= first.total || cur.rows.length === 0) return;
     cur = await next(cur.page + 1, cur.pageSize);

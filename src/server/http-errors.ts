@@ -120,5 +120,8 @@ function schemaKeys(req: FastifyRequest, context: string | undefined): string[] 
 }
 
 export function notFoundBody(method: string, url: string): ApiErrorBody {
-  return apiError('NOT_FOUND', `No API route ${method} ${url.split('?')[0]}. See /api/openapi.json.`);
+  return apiError(
+    'NOT_FOUND',
+    `No API route ${method} ${url.split('?')[0]}. See /api/openapi.json.`,
+  );
 }

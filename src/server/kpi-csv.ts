@@ -38,7 +38,8 @@ export function kpiRowsToCsv(series: readonly KpiCsvSeries[]): string {
   const withSeries = series.length > 1;
   const keyCols: string[] = [];
   for (const { rows } of series)
-    for (const r of rows) for (const k of Object.keys(r.keys)) if (!keyCols.includes(k)) keyCols.push(k);
+    for (const r of rows)
+      for (const k of Object.keys(r.keys)) if (!keyCols.includes(k)) keyCols.push(k);
   const columns = [
     ...(withSeries ? ['series'] : []),
     'kpi',

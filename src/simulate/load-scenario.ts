@@ -20,7 +20,8 @@ export async function scenarioNames(): Promise<string[]> {
 
 /** Loads a scenario by bundled name ("default") or file path ("./my-centre.json"). */
 export async function loadScenario(nameOrPath: string): Promise<Scenario> {
-  const isPath = nameOrPath.includes('/') || nameOrPath.includes('\\') || nameOrPath.endsWith('.json');
+  const isPath =
+    nameOrPath.includes('/') || nameOrPath.includes('\\') || nameOrPath.endsWith('.json');
   const file = isPath ? resolve(nameOrPath) : resolve(SCENARIO_DIR, `${nameOrPath}.json`);
   let text: string;
   try {
@@ -68,5 +69,8 @@ function scenarioError(error: z.ZodError, file: string): UserError {
 function keyOf(path: readonly PropertyKey[]): string {
   return path.length === 0
     ? '(root)'
-    : path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replaceAll('.[', '[');
+    : path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))
+        .join('.')
+        .replaceAll('.[', '[');
 }

@@ -140,7 +140,8 @@ function crossChecks(s: Scenario, ctx: z.RefinementCtx): void {
     const queues = s.queues.filter((q) => q.channel === ch);
     if (queues.length === 0) issue(['channels', ch], `no queue serves channel "${ch}"`);
     for (const cat of Object.keys(cfg.categories)) {
-      if (!s.categories[cat]) issue(['channels', ch, 'categories', cat], `unknown category "${cat}"`);
+      if (!s.categories[cat])
+        issue(['channels', ch, 'categories', cat], `unknown category "${cat}"`);
     }
     for (const to of Object.keys(cfg.switch_to)) {
       if (!channels.includes(to)) issue(['channels', ch, 'switch_to', to], `no channel "${to}"`);

@@ -25,24 +25,37 @@ export function useMemoryWorkspace(): { ws: () => Workspace } {
   };
 }
 
-export type SettingsPatch = Partial<{ [K in keyof WorkspaceSettings]: Partial<WorkspaceSettings[K]> | WorkspaceSettings[K] }>;
+export type SettingsPatch = Partial<{
+  [K in keyof WorkspaceSettings]: Partial<WorkspaceSettings[K]> | WorkspaceSettings[K];
+}>;
 
 export function settingsWith(patch: SettingsPatch = {}): WorkspaceSettings {
   const base = settingsSchema.parse({});
   const merged: Record<string, unknown> = { ...base };
   for (const [k, v] of Object.entries(patch)) {
     const cur = (base as Record<string, unknown>)[k];
-    merged[k] = cur && typeof cur === 'object' && !Array.isArray(cur) && v && typeof v === 'object' ? { ...cur, ...v } : v;
+    merged[k] =
+      cur && typeof cur === 'object' && !Array.isArray(cur) && v && typeof v === 'object'
+        ? { ...cur, ...v }
+        : v;
   }
   return settingsSchema.parse(merged);
 }
 
-export async function kpiRows(ws: Workspace, q: KpiQueryInput, patch: SettingsPatch = {}): Promise<KpiRow[]> {
+export async function kpiRows(
+  ws: Workspace,
+  q: KpiQueryInput,
+  patch: SettingsPatch = {},
+): Promise<KpiRow[]> {
   const report = await runKpiQuery(ws.runner, q, settingsWith(patch));
   return [...report.rows];
 }
 
-export async function only(ws: Workspace, q: KpiQueryInput, patch: SettingsPatch = {}): Promise<KpiRow> {
+export async function only(
+  ws: Workspace,
+  q: KpiQueryInput,
+  patch: SettingsPatch = {},
+): Promise<KpiRow> {
   const rows = await kpiRows(ws, q, patch);
   if (rows.length !== 1) throw new Error(`expected one row, got ${rows.length}`);
   return rows[0] as KpiRow;

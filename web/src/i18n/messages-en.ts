@@ -67,6 +67,8 @@ export const en = {
   'tile.benchmark': 'Benchmark: {text}',
   'tile.smallSample': 'Small sample: n below {min}',
   'tile.sparkline': '{kpi} per day',
+  'tile.source': 'source: {source}',
+  'tile.channelOnly': '{channel} only',
   'tile.scale': 'scale {scale}',
   'status.green': 'On track',
   'status.amber': 'Near target',

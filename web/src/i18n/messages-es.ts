@@ -70,6 +70,8 @@ export const es: Messages = {
   'tile.benchmark': 'Referencia: {text}',
   'tile.smallSample': 'Muestra pequeña: n menor que {min}',
   'tile.sparkline': '{kpi} por día',
+  'tile.source': 'fuente: {source}',
+  'tile.channelOnly': 'solo {channel}',
   'tile.scale': 'escala {scale}',
   'status.green': 'En objetivo',
   'status.amber': 'Cerca del objetivo',

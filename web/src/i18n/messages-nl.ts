@@ -70,6 +70,8 @@ export const nl: Messages = {
   'tile.benchmark': 'Benchmark: {text}',
   'tile.smallSample': 'Kleine steekproef: n onder {min}',
   'tile.sparkline': '{kpi} per dag',
+  'tile.source': 'bron: {source}',
+  'tile.channelOnly': 'alleen {channel}',
   'tile.scale': 'schaal {scale}',
   'status.green': 'Op koers',
   'status.amber': 'Bijna op doel',

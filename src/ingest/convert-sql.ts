@@ -1,0 +1,115 @@
+// SQL that turns trimmed source text into typed canonical values: timestamps (ISO, strftime,
+// epoch; naive ones read in a time zone), durations in units, numbers, booleans, enums.
+
+import type { FieldSpec } from '../model/fields.ts';
+import type { Unit } from './mapping-schema.ts';
+import { ISO_WITH_OFFSET, lit } from './sql-util.ts';
+
+export interface ConvertOptions {
+  readonly timezone: string;
+  readonly decimal: '.' | ',';
+  readonly unit: Unit;
+  readonly format?: string;
+}
+
+export const TRUE_WORDS = ['true', 't', 'yes', 'y', '1', 'ja', 'j', 'si', 'sí', 'oui', 'wahr'];
+export const FALSE_WORDS = ['false', 'f', 'no', 'n', '0', 'nee', 'non', 'falsch'];
+
+/** Synonyms accepted for enum values, after lower-casing and turning spaces/dashes into `_`. */
+const ENUM_SYNONYMS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  channel: {
+    phone: 'voice', call: 'voice', telephone: 'voice', telephony: 'voice', e_mail: 'email',
+    mail: 'email', webchat: 'chat', live_chat: 'chat', sms: 'messaging', whatsapp: 'messaging',
+  },
+  outcome: { flowed_out: 'flowed_out', flowout: 'flowed_out', flow_out: 'flowed_out' },
+};
+
+export function convertSql(spec: FieldSpec, t: string, o: ConvertOptions): string {
+  switch (spec.type) {
+    case 'string':
+      return t;
+    case 'enum':
+      return enumSql(spec, t);
+    case 'timestamp':
+      return timestampSql(t, o.timezone, o.format);
+    case 'date':
+      return o.format ? `CAST(try_strptime(${t}, ${lit(o.format)}) AS DATE)` : `TRY_CAST(${t} AS DATE)`;
+    case 'seconds':
+      return durationSql(t, o.unit, o.decimal);
+    case 'number':
+      return numberSql(t, o.decimal);
+    case 'integer': {
+      const n = numberSql(t, o.decimal);
+      return `CASE WHEN ${n} = floor(${n}) AND abs(${n}) < 2147483648 THEN CAST(${n} AS INTEGER) END`;
+    }
+    case 'boolean':
+      return `CASE WHEN lower(${t}) IN (${TRUE_WORDS.map(lit).join(', ')}) THEN TRUE WHEN lower(${t}) IN (${FALSE_WORDS.map(lit).join(', ')}) THEN FALSE END`;
+  }
+}
+
+function enumSql(spec: FieldSpec, t: string): string {
+  const norm = `regexp_replace(lower(${t}), '[ -]+', '_', 'g')`;
+  const pairs: [string, string][] = [
+    ...(spec.values ?? []).filter((v) => v !== '').map((v): [string, string] => [v, v]),
+    ...Object.entries(ENUM_SYNONYMS[spec.name] ?? {}),
+  ];
+  return `CASE ${norm} ${pairs.map(([k, v]) => `WHEN ${lit(k)} THEN ${lit(v)}`).join(' ')} END`;
+}
+
+/** A number; `decimal: ','` also drops `.` thousands separators. Non-finite values are NULL. */
+export function numberSql(t: string, decimal: '.' | ','): string {
+  const s = decimal === ',' ? `replace(replace(${t}, '.', ''), ',', '.')` : t;
+  const d = `TRY_CAST(${s} AS DOUBLE)`;
+  return `CASE WHEN isfinite(${d}) THEN ${d} END`;
+}
+
+const HMS = '^-?\\d+:[0-5]?\\d:[0-5]?\\d([.,]\\d+)?$';
+const MS = '^-?\\d+:[0-5]?\\d([.,]\\d+)?$';
+
+/** h:mm:ss (or m:ss) to seconds, sign kept. */
+function hmsSql(t: string): string {
+  const abs = `ltrim(${t}, '-')`;
+  const part = (i: number) => `TRY_CAST(replace(split_part(${abs}, ':', ${i}), ',', '.') AS DOUBLE)`;
+  const sign = `CASE WHEN starts_with(${t}, '-') THEN -1 ELSE 1 END`;
+  return `CASE WHEN regexp_matches(${t}, '${HMS}') THEN ${sign} * (${part(1)} * 3600 + ${part(2)} * 60 + ${part(3)})
+    WHEN regexp_matches(${t}, '${MS}') THEN ${sign} * (${part(1)} * 60 + ${part(2)}) END`;
+}
+
+export function durationSql(t: string, unit: Unit, decimal: '.' | ','): string {
+  const n = numberSql(t, decimal);
+  switch (unit) {
+    case 'seconds':
+      return n;
+    case 'minutes':
+      return `(${n} * 60)`;
+    case 'hours':
+      return `(${n} * 3600)`;
+    case 'ms':
+      return `(${n} / 1000)`;
+    case 'hh:mm:ss':
+      return hmsSql(t);
+    case 'auto':
+      return `CASE WHEN contains(${t}, ':') THEN ${hmsSql(t)} ELSE ${n} END`;
+  }
+}
+
+/**
+ * ISO 8601 by default: text with Z or an offset is read as that instant; naive text is local time
+ * in `tz` (DuckDB ICU `timezone(tz, timestamp)`: a time in the spring-forward gap is read with the
+ * offset before the change, an ambiguous autumn time as the second, standard-time occurrence).
+ */
+export function timestampSql(t: string, tz: string, format?: string): string {
+  const zone = lit(tz);
+  if (format === 'epoch' || format === 'epoch_ms') {
+    const n = numberSql(t, '.');
+    const secs = format === 'epoch' ? n : `(${n} / 1000)`;
+    return `CASE WHEN abs(${secs}) < 1e11 THEN to_timestamp(${secs}) END`;
+  }
+  if (format && format !== 'iso') {
+    const parsed = `try_strptime(${t}, ${lit(format)})`;
+    return /%[zZ]/.test(format) ? parsed : `timezone(${zone}, ${parsed})`;
+  }
+  const s = `replace(${t}, ',', '.')`;
+  return `CASE WHEN regexp_matches(${t}, '${ISO_WITH_OFFSET}') THEN TRY_CAST(${s} AS TIMESTAMPTZ)
+    ELSE timezone(${zone}, TRY_CAST(${s} AS TIMESTAMP)) END`;
+}

@@ -1,0 +1,89 @@
+// The Fastify app: zod validation, OpenAPI at /api/openapi.json, the /api/v1 routes, one error
+// handler, JSON 404s for the API and the web app (SPA fallback) when webDir is given.
+
+import { resolve } from 'node:path';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Workspace } from '../workspace/workspace.ts';
+import { registerCommentsRoute } from './comments-route.ts';
+import { registerDefinitionsRoute } from './definitions-route.ts';
+import { registerDimensionsRoute } from './dimensions-route.ts';
+import { registerDrillDownRoutes } from './drill-down-routes.ts';
+import { registerHealthRoute } from './health-route.ts';
+import { errorHandler, notFoundBody } from './http-errors.ts';
+// PENDING import { registerImportRoute } from './imports-route.ts';
+import { registerKpiRoutes } from './kpis-route.ts';
+// PENDING import { registerQuarantineRoute } from './quarantine-route.ts';
+import type { ServerContext, ZodApp } from './server-context.ts';
+import { registerStaffingRoute } from './staffing-route.ts';
+
+export interface BuildServerOptions {
+  readonly workspace: Workspace;
+  /** The web dashboard's build output (web/dist), served at `/` with SPA fallback. */
+  readonly webDir?: string;
+  readonly logger?: FastifyServerOptions['logger'];
+}
+
+/** Largest upload accepted by POST /api/v1/imports. */
+export const MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
+
+export const API_VERSION = '1.0.0';
+
+export function buildServer({
+  workspace,
+  webDir,
+  logger = false,
+}: BuildServerOptions): FastifyInstance {
+  const app = Fastify({ logger }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'cxkpi API',
+        version: API_VERSION,
+        description:
+          'Contact-centre KPIs with their definitions, variants, n and period. See docs/api.md.',
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 20 } });
+  const web = webDir ? resolve(webDir) : undefined;
+  if (web) app.register(fastifyStatic, { root: web, prefix: '/' });
+  const ctx: ServerContext = { workspace };
+  app.register(async (api) => {
+    const z = api as unknown as ZodApp;
+    registerHealthRoute(z, ctx);
+    registerKpiRoutes(z, ctx);
+    registerDefinitionsRoute(z, ctx);
+    registerDimensionsRoute(z, ctx);
+    registerDrillDownRoutes(z, ctx);
+    registerCommentsRoute(z, ctx);
+    // PENDING registerImportRoute(z, ctx);
+    // PENDING registerQuarantineRoute(z, ctx);
+    registerStaffingRoute(z, ctx);
+    api.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  });
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0] ?? '';
+    const isApi = path === '/api' || path.startsWith('/api/');
+    if (web && !isApi && (req.method === 'GET' || req.method === 'HEAD')) {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    return reply.code(404).send(notFoundBody(req.method, req.url));
+  });
+  return app;
+}

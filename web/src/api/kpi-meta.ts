@@ -1,0 +1,37 @@
+// What the dashboard knows about KPIs beyond /definitions: the goal table of KPIS.md, the
+// relation each KPI reads (for drill-down URLs) and the order of tiles.
+// Limits: mirrors src/metrics (kept in step by hand; /definitions wins where it says more).
+
+import type { KpiDefinitionInfo, KpiId } from './types.ts';
+
+export type GoalId = 'loyalty' | 'quality' | 'reachability' | 'other';
+
+export const GOAL_KPIS: Readonly<Record<GoalId, readonly KpiId[]>> = {
+  loyalty: ['nps', 'ces', 'ces_positive'],
+  quality: ['csat', 'fcr', 'reopen_rate'],
+  reachability: ['service_level', 'asa', 'aht', 'abandon_rate', 'cost_per_resolution'],
+  other: ['time_to_resolution'],
+};
+export const GOALS: readonly GoalId[] = ['reachability', 'quality', 'loyalty', 'other'];
+
+export const ALL_KPIS: readonly KpiId[] = GOALS.flatMap((g) => GOAL_KPIS[g]);
+
+type Source = 'contacts' | 'cases' | 'surveys';
+
+const SOURCE: Readonly<Record<KpiId, Source>> = {
+  nps: 'surveys',
+  csat: 'surveys',
+  ces: 'surveys',
+  ces_positive: 'surveys',
+  fcr: 'cases',
+  reopen_rate: 'cases',
+  time_to_resolution: 'cases',
+  cost_per_resolution: 'cases',
+  service_level: 'contacts',
+  asa: 'contacts',
+  aht: 'contacts',
+  abandon_rate: 'contacts',
+};
+
+/** The rows endpoint behind a KPI: the definition's `source` when the API gives it. */
+export const sourceOf = (kpi: KpiId, def?: KpiDefinitionInfo): Source => def?.source ?? SOURCE[kpi];

@@ -1,0 +1,35 @@
+// Finding KPI rows in an API answer by KPI, group keys and scale.
+// Limits: keys compare as strings (weekday 3 equals "3"); a missing key matches only null.
+
+import type { KpiId, KpiRow } from './types.ts';
+
+export type GroupKeys = Readonly<Record<string, string | number | null>>;
+
+const same = (a: unknown, b: unknown) => (a === null || a === undefined ? b === null || b === undefined : String(a) === String(b));
+
+export function matches(row: KpiRow, kpi: KpiId, group: GroupKeys = {}): boolean {
+  if (row.kpi !== kpi) return false;
+  return Object.entries(group).every(([k, v]) => same(row.keys[k], v));
+}
+
+/** All rows of a KPI for a group (several for CES, one per scale). */
+export const rowsFor = (rows: readonly KpiRow[], kpi: KpiId, group: GroupKeys = {}): KpiRow[] =>
+  rows.filter((r) => matches(r, kpi, group));
+
+/** The first row of a KPI for a group, or null. */
+export const rowFor = (rows: readonly KpiRow[], kpi: KpiId, group: GroupKeys = {}): KpiRow | null =>
+  rows.find((r) => matches(r, kpi, group)) ?? null;
+
+/** The row of the previous period that corresponds to `row` (same KPI, keys and scale). */
+export function previousOf(prev: readonly KpiRow[] | undefined, row: KpiRow): KpiRow | null {
+  if (!prev) return null;
+  const keys = Object.fromEntries(Object.entries(row.keys).filter(([k]) => k !== 'period'));
+  return prev.find((r) => matches(r, row.kpi, keys) && r.scale === row.scale) ?? null;
+}
+
+/** The group keys of a row as strings (for drill-down URLs and the URL state). */
+export function groupOf(row: KpiRow): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(row.keys)) if (v !== null) out[k] = String(v);
+  return out;
+}

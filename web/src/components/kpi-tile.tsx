@@ -1,0 +1,107 @@
+// One KPI on the overview: value (formatted by unit and locale), n, 95 % interval or p50/p90,
+// rating with target and benchmark source, a daily sparkline and the change against the
+// previous period. Limits: CES shows its largest scale first and the other scales below.
+
+import type { KpiId, KpiRow } from '../api/types.ts';
+import { previousOf } from '../api/rows.ts';
+import { formatCount, formatDelta, formatKpi } from '../format/format.ts';
+import { channelLabel, sourceLabel } from '../format/labels.ts';
+import { useI18n } from '../i18n/i18n.ts';
+import { kpiName, useView } from '../state/view-context.ts';
+import { DefinitionButton, FigureButton } from './figure-button.tsx';
+import { Sparkline } from './sparkline.tsx';
+import { StatusBadge } from './status-badge.tsx';
+
+export interface KpiTileProps {
+  readonly kpi: KpiId;
+  /** The period's rows of this KPI (one, or one per scale for CES). */
+  readonly rows: readonly KpiRow[];
+  readonly previous: readonly KpiRow[] | undefined;
+  readonly daily: readonly (number | null)[];
+}
+
+export function KpiTile({ kpi, rows, previous, daily }: KpiTileProps) {
+  const view = useView();
+  const { t } = useI18n();
+  const sorted = [...rows].sort((a, b) => b.n - a.n);
+  const row = sorted[0] ?? null;
+  const def = view.defs.get(kpi);
+  const name = kpiName(view, kpi);
+  const f = (v: number | null) => (row ? formatKpi(view.fmt, kpi, row.unit, v) : '—');
+  const id = `tile-${kpi}`;
+  return (
+    <article
+      className={`tile tile-${row?.rating.status ?? 'none'}`}
+      data-kpi={kpi}
+      aria-labelledby={`${id}-name`}
+    >
+      <div className="tile-head">
+        <h3 id={`${id}-name`}>{name}</h3>
+        <DefinitionButton kpi={kpi} />
+      </div>
+      <div className="tile-value-line">
+        <FigureButton kpi={kpi} row={row} className="tile-value" testId="kpi-value" />
+        {row?.scale ? <span className="muted small">{t('tile.scale', { scale: row.scale })}</span> : null}
+      </div>
+      <p className="tile-meta">
+        <span data-testid="kpi-n">{t('tile.n', { n: formatCount(view.state.lang, row?.n ?? 0) })}</span>
+        {row && row.ci_low !== null && row.ci_high !== null ? (
+          <span> · {t('tile.ci', { low: f(row.ci_low), high: f(row.ci_high) })}</span>
+        ) : null}
+        {row?.percentiles ? (
+          <span>
+            {' · '}
+            {t('tile.p50p90', { p50: f(row.percentiles.p50), p90: f(row.percentiles.p90) })}
+          </span>
+        ) : null}
+      </p>
+      {sorted.slice(1).map((r) => (
+        <p className="tile-meta" key={r.scale ?? ''}>
+          {t('tile.scale', { scale: r.scale ?? '' })}: {f(r.value)} ·{' '}
+          {t('tile.n', { n: formatCount(view.state.lang, r.n) })}
+        </p>
+      ))}
+      <div className="tile-status">
+        <StatusBadge row={row} />
+        {row?.rating.target !== null && row?.rating.target !== undefined ? (
+          <span className="small"> {t('tile.target', { target: f(row.rating.target) })}</span>
+        ) : null}
+      </div>
+      {def?.benchmark ? (
+        <p className="tile-bench small muted" title={def.benchmark.source}>
+          {t('tile.benchmark', { text: def.benchmark.text })}
+          {def.benchmark.channel
+            ? ` (${t('tile.channelOnly', { channel: channelLabel(t, def.benchmark.channel) })})`
+            : ''}
+          {' · '}
+          {t('tile.source', { source: sourceLabel(def.benchmark.source) })}
+        </p>
+      ) : null}
+      {row && row.n > 0 && row.n < view.minSample && ['nps', 'csat', 'ces', 'ces_positive', 'fcr'].includes(kpi) ? (
+        <p className="tile-warn small">{t('tile.smallSample', { min: view.minSample })}</p>
+      ) : null}
+      <div className="tile-foot">
+        <Sparkline values={daily} label={t('tile.sparkline', { kpi: name })} />
+        <Delta kpi={kpi} row={row} prev={row ? previousOf(previous, row) : null} />
+      </div>
+    </article>
+  );
+}
+
+function Delta({ kpi, row, prev }: { kpi: KpiId; row: KpiRow | null; prev: KpiRow | null }) {
+  const view = useView();
+  const { t } = useI18n();
+  if (!row || row.value === null || !prev || prev.value === null)
+    return <span className="delta small muted">{t('tile.noChange')}</span>;
+  const d = row.value - prev.value;
+  const higherIsBetter = (view.defs.get(kpi)?.direction ?? 'higher') === 'higher';
+  const judged = Math.abs(d) < 1e-9 ? 'same' : d > 0 === higherIsBetter ? 'better' : 'worse';
+  const arrow = judged === 'same' ? '=' : d > 0 ? '▲' : '▼';
+  return (
+    <span className={`delta small delta-${judged}`} data-testid="kpi-delta" data-delta={d}>
+      <span aria-hidden="true">{arrow} </span>
+      {t('tile.change', { delta: formatDelta(view.fmt, kpi, row.unit, d) })}{' '}
+      <span className="visually-hidden">({t(`tile.${judged}`)})</span>
+    </span>
+  );
+}

@@ -1,0 +1,39 @@
+// What every page needs, in one context: the URL state and its updater, the resolved period,
+// the base query (period + filters), KPI definitions, number formatting and the panel opener.
+// Limits: filled by App once /definitions and /dimensions have loaded.
+
+import { createContext, useContext } from 'react';
+import type { QueryParams } from '../api/client.ts';
+import type { DimensionsResponse, KpiDefinitionInfo, KpiId } from '../api/types.ts';
+import type { FigureFormat } from '../format/format.ts';
+import type { DayRange } from './period-presets.ts';
+import type { UpdateState } from './use-url-state.ts';
+import type { PanelState, ViewState } from './url-state.ts';
+
+export interface View {
+  readonly state: ViewState;
+  readonly update: UpdateState;
+  readonly range: DayRange;
+  readonly timezone: string;
+  /** Period and filters: the base of every API query on screen. */
+  readonly base: QueryParams;
+  readonly defs: ReadonlyMap<KpiId, KpiDefinitionInfo>;
+  readonly dims: DimensionsResponse;
+  readonly fmt: FigureFormat;
+  readonly minSample: number;
+  /** Opens a drill-down or definition panel; focus returns to the opener on close. */
+  openPanel(p: PanelState): void;
+}
+
+export const ViewContext = createContext<View | null>(null);
+
+export function useView(): View {
+  const v = useContext(ViewContext);
+  if (!v) throw new Error('useView outside ViewContext');
+  return v;
+}
+
+/** The KPI's name in the current language (its id until /definitions says otherwise). */
+export function kpiName(view: View, kpi: KpiId): string {
+  return view.defs.get(kpi)?.name[view.state.lang] ?? kpi;
+}
