@@ -33,6 +33,13 @@ export interface Dialect {
   weekday(local: string): string;
   /** Minute of the day of a local timestamp, floored to a multiple of `minutes`. */
   slot(local: string, minutes: number): string;
+  /**
+   * Seconds that local time in `tz` is ahead of UTC at a UTC instant (Amsterdam in summer: 7200).
+   * Tells apart the two occurrences of the repeated local hour when DST ends.
+   */
+  utcOffsetSeconds(instant: string, tz: string): string;
+  /** A timestamp plus `minutes` (an integer SQL expression) of elapsed time. */
+  addMinutes(ts: string, minutes: string): string;
   /** Adds `next_at`: the next `at` value in the same `partition`, ordered by `at` then `tiebreak` (NULL for the last). */
   withNextInPartition(relation: string, partition: string, at: string, tiebreak: string): string;
   /** One row per day from `start` to `end` (DATE columns) with column `day` and `days` (count). */

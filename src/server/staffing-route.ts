@@ -2,9 +2,9 @@
 // is looked up when a request comes in. Limits: 501 until src/staffing or src/engine exports it.
 
 import { z } from 'zod';
-import { UserError } from '../errors.ts';
 import { objectsToCsv } from './csv.ts';
 import { sendCsv, wantsCsv, withCsvPath } from './csv-reply.ts';
+import { apiError } from './http-errors.ts';
 import { checkPeriod, localDay, oneOf } from './query-params.ts';
 import { responses, tableResponseSchema } from './response-schemas.ts';
 import { API, type ServerContext, type ZodApp } from './server-context.ts';

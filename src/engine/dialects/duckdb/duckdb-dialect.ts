@@ -34,6 +34,10 @@ export const duckdbDialect: Dialect = {
     `strftime(${expr}, ${literal(grain === '15m' || grain === '30m' || grain === 'hour' ? '%Y-%m-%d %H:%M' : '%Y-%m-%d')})`,
   weekday: (local) => `isodow(${local})`,
   slot: (local, minutes) => `((hour(${local}) * 60 + minute(${local})) // ${minutes} * ${minutes})`,
+  // timezone() gives a naive TIMESTAMP whose epoch reads the wall clock as if it were UTC.
+  utcOffsetSeconds: (instant, tz) =>
+    `CAST(epoch(timezone(${literal(tz)}, ${instant})) - epoch(${instant}) AS INTEGER)`,
+  addMinutes: (ts, minutes) => `(${ts} + to_minutes(CAST(${minutes} AS BIGINT)))`,
   withNextInPartition: (relation, partition, at, tiebreak) =>
     `SELECT *, lead(${at}) OVER (PARTITION BY ${partition} ORDER BY ${at}, ${tiebreak}) AS next_at FROM (${relation})`,
   expandDays: (relation, start, end) =>

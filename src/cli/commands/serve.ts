@@ -1,0 +1,28 @@
+// `cxkpi serve`: the HTTP API and the dashboard on 127.0.0.1, owning the workspace file while it
+// runs. `--demo` first builds the demo workspace when the file does not exist (npm start).
+
+import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../../server/index.ts';
+import type { Ctx } from '../context.ts';
+import { buildDemo } from './demo.ts';
+
+const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+
+export function registerServe(program: Command, ctx: Ctx): void {
+  program
+    .command('serve')
+    .description('Serve the API and the dashboard (127.0.0.1 by default)')
+    .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .option('--port <port>', 'port (0 = any free port)', '8080')
+    .option('--demo', 'build the demo workspace first when the workspace file does not exist')
+    .action(async (o: { host: string; port: string; demo?: boolean }) => {
+      const dbPath = ctx.dbPath();
+      if (o.demo && !existsSync(dbPath)) await buildDemo(ctx, {});
+      const webDir = existsSync(join(WEB_DIST, 'index.html')) ? WEB_DIST : undefined;
+      const server = await startServer({ dbPath, host: o.host, port: Number(o.port), ...(webDir ? { webDir } : {}) });
+      ctx.io.out(`cxkpi is serving ${dbPath}\n  dashboard: ${server.url}/${webDir ? '' : ' (not built: run npm run build)'}\n  API:       ${server.url}/api/v1/kpis\n  OpenAPI:   ${server.url}/api/openapi.json\nPress Ctrl+C to stop.\n`);
+    });
+}
