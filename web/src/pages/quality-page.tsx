@@ -1,0 +1,6 @@
+// stub
+import type { KpiResponse } from '../api/types.ts';
+import type { Loaded } from '../api/use-api.ts';
+export function QualityPage({ totals }: { readonly totals: Loaded<KpiResponse> }) {
+  return <p>{totals.loading ? '…' : 'quality'}</p>;
+}
