@@ -81,16 +81,19 @@ const part = (name: string) => coalesce(col(name), lit(0));
 const wait = part('wait_s');
 const handle = add(add(part('talk_s'), part('hold_s')), part('acw_s'));
 
+/** Aggregates by result column; `c_` + lower case keeps SL names such as `AT` off SQL keywords. */
 function contactAggregates(s: WorkspaceSettings): Record<string, Aggregate> {
+  const sl = Object.entries(serviceLevel.aggregates(s)).map(([k, a]) => [column(k), a] as const);
   return {
-    offered: count(offered),
-    ...serviceLevel.aggregates(s),
-    answered_wait: sum(wait, answered),
-    offered_wait: sum(wait, offered),
-    handled: count(answered),
-    handle: sum(handle, answered),
+    c_offered: count(offered),
+    ...Object.fromEntries(sl),
+    c_answered_wait: sum(wait, answered),
+    c_offered_wait: sum(wait, offered),
+    c_handled: count(answered),
+    c_handle: sum(handle, answered),
   };
 }
+const column = (name: string) => `c_${name.toLowerCase()}`;
 const STAFF_COLUMNS = ['staff_rows', 'agent_minutes', 'rated_minutes', 'rated_cost'] as const;
 
 /** The contact and staffing history per local interval of the period, in time order. */
@@ -120,10 +123,11 @@ export async function intervalHistory(
   const union = staffSide ? `${contactSide} UNION ALL ${staffSide}` : contactSide;
   const inner = `SELECT b, off, ${all.map((c) => `sum(${c}) AS ${c}`).join(', ')} FROM (${union}) u GROUP BY b, off`;
   const sql = `SELECT ${d.formatBucket('b', grain)} AS label, ${d.weekday('b')} AS wd, ${d.slot('b', intervalMinutes)} AS slot_minute, off, ${all.join(', ')}
-    FROM (${inner}) g ORDER BY b, off DESC`;
-  const rows = (await runner.all(sql)).map((r) =>
-    toRow(r, s.service_level.variant, intervalMinutes),
-  );
+    FROM (${inner}) g`;
+  // In UTC order: the repeated hour at DST end comes twice in a row (02:00, 02:30, 02:00, 02:30).
+  const rows = (await runner.all(sql))
+    .map((r) => toRow(r, s.service_level.variant, intervalMinutes))
+    .sort((x, y) => (x.startUtc < y.startUtc ? -1 : x.startUtc > y.startUtc ? 1 : 0));
   const warnings = attributable
     ? []
     : [
@@ -209,11 +213,12 @@ function staffingSelect(
 
 function toRow(r: Row, variant: SlVariant, intervalMinutes: number): IntervalHistoryRow {
   const n = (k: string) => Number(r[k] ?? 0);
+  const c = (k: string) => n(column(k));
   const label = String(r['label']);
   const offMinutes = n('off') / 60;
   const startUtc = new Date(Date.parse(`${label.replace(' ', 'T')}:00Z`) - offMinutes * 60_000);
   const sl = serviceLevelFigure(
-    slCounts(Object.fromEntries(SL_KEYS.map((k) => [k, n(k)]))),
+    slCounts(Object.fromEntries(SL_KEYS.map((k) => [k, c(k)]))),
     variant,
   );
   const minutes = n('agent_minutes');
@@ -223,19 +228,19 @@ function toRow(r: Row, variant: SlVariant, intervalMinutes: number): IntervalHis
     startUtc: startUtc.toISOString(),
     weekday: n('wd'),
     slot: slotLabel(n('slot_minute')),
-    offered: n('offered'),
-    answered: n('A'),
-    abandoned: n('Ab'),
-    flowedOut: n('F'),
-    answeredWithinT: n('AT'),
-    abandonedWithinT: n('AbT'),
-    shortAbandons: n('AbS'),
+    offered: c('offered'),
+    answered: c('A'),
+    abandoned: c('Ab'),
+    flowedOut: c('F'),
+    answeredWithinT: c('AT'),
+    abandonedWithinT: c('AbT'),
+    shortAbandons: c('AbS'),
     slNumerator: sl.numerator ?? 0,
     slDenominator: sl.denominator ?? 0,
-    answeredWaitSeconds: n('answered_wait'),
-    offeredWaitSeconds: n('offered_wait'),
-    handled: n('handled'),
-    handleSeconds: n('handle'),
+    answeredWaitSeconds: c('answered_wait'),
+    offeredWaitSeconds: c('offered_wait'),
+    handled: c('handled'),
+    handleSeconds: c('handle'),
     agentsStaffed: n('staff_rows') > 0 ? minutes / intervalMinutes : null,
     hourlyRate: n('rated_minutes') > 0 ? n('rated_cost') / n('rated_minutes') : null,
   };

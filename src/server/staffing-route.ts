@@ -4,9 +4,8 @@
 import { z } from 'zod';
 import { objectsToCsv } from './csv.ts';
 import { sendCsv, wantsCsv, withCsvPath } from './csv-reply.ts';
-import { apiError } from './http-errors.ts';
 import { checkPeriod, localDay, oneOf } from './query-params.ts';
-import { responses, tableResponseSchema } from './response-schemas.ts';
+import { errorResponseSchema, responses, tableResponseSchema } from './response-schemas.ts';
 import { API, type ServerContext, type ZodApp } from './server-context.ts';
 
 const INTERVALS = ['15', '30', '60'] as const;
@@ -57,16 +56,14 @@ export function registerStaffingRoute(app: ZodApp, { workspace }: ServerContext)
           summary: 'Per-interval staffing plan for a service-level target',
           tags: ['staffing'],
           querystring: staffingQuerySchema,
-          response: responses(tableResponseSchema, { csv: true }),
+          response: { ...responses(tableResponseSchema, { csv: true }), 501: errorResponseSchema },
         },
       },
       async (req, reply) => {
         const plan = await findIntervalPlan();
         if (!plan) {
-          throw new UserError(
-            'NOT_IMPLEMENTED',
-            'The staffing plan (intervalPlan) is not available in this build yet.',
-          );
+          const msg = 'The staffing plan (intervalPlan) is not in this build yet.';
+          return reply.code(501).send({ error: { code: 'NOT_IMPLEMENTED', message: msg } });
         }
         const q = req.query;
         const settings = await workspace.settings();

@@ -30,7 +30,9 @@ export class AgentFloor {
       n += concurrency[p.queue]!;
     });
     this.slotPerson = new Int32Array(n);
-    people.forEach((_, i) => this.slotPerson.fill(i, this.slotBase[i]!, this.slotBase[i]! + this.slotCount[i]!));
+    people.forEach((_, i) =>
+      this.slotPerson.fill(i, this.slotBase[i]!, this.slotBase[i]! + this.slotCount[i]!),
+    );
     this.slotState = new Int8Array(n);
     this.slotToken = new Int32Array(n);
     this.idle = Array.from({ length: queues }, () => new PairRing());

@@ -54,10 +54,14 @@ export function buildCalendar(model: SimModel): SimCalendar {
     const endMs = midnight(addDays(date, 1));
     const intervals = Math.round((endMs - startMs) / 1000 / intervalSeconds);
     const localMid = new Float64Array(intervals);
+    const naiveMidnight = Date.UTC(...ymd(date));
+    // One Intl lookup per day unless the offset changes during it (the DST switch days).
+    const steady = offsetMs(tz, startMs) === offsetMs(tz, endMs - 1);
+    const dayOffset = offsetMs(tz, startMs);
     for (let i = 0; i < intervals; i++) {
       const mid = startMs + (i + 0.5) * intervalSeconds * 1000;
-      localMid[i] =
-        ((((mid + offsetMs(tz, mid) - Date.UTC(...ymd(date))) / 60_000) % 1440) + 1440) % 1440;
+      const off = steady ? dayOffset : offsetMs(tz, mid);
+      localMid[i] = (mid + off - naiveMidnight) / 60_000;
     }
     const holiday = holidays.get(date) ?? null;
     const closed = holiday !== null && closedKeys.has(holiday.key);
@@ -92,7 +96,6 @@ function channelProfile(
   day: DayBase,
   intervalSeconds: number,
 ): { rates: Float64Array; open: Uint8Array } {
-  const s = model.scenario;
   const c = model.channels[ch]!;
   const cfg = c.cfg;
   const hours = day.closed

@@ -49,7 +49,15 @@ export class CaseBook {
   }
 
   /** Opens a case at its first handled contact; returns its slot. */
-  open(customer: number, category: number, channel: number, queue: number, person: number, created: number, firstResponse: number): number {
+  open(
+    customer: number,
+    category: number,
+    channel: number,
+    queue: number,
+    person: number,
+    created: number,
+    firstResponse: number,
+  ): number {
     if (this.free.length === 0 && this.count === this.capacity) this.grow(this.capacity * 2);
     const k = this.free.length > 0 ? this.free.pop()! : this.count++;
     this.no[k] = this.nextNo++;
@@ -88,7 +96,10 @@ export class CaseBook {
   }
 
   private grow(capacity: number): void {
-    const g = <T extends Float64Array | Int32Array | Int16Array | Int8Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+    const g = <T extends Float64Array | Int32Array | Int16Array | Int8Array | Uint8Array>(
+      a: T,
+      make: (n: number) => T,
+    ): T => {
       const b = make(capacity);
       b.set(a);
       return b;

@@ -33,7 +33,16 @@ export class ContactPool {
     this.grow(1024);
   }
 
-  alloc(channel: number, queue: number, category: number, customer: number, caseSlot: number, offered: number, kind: number, attempt: number): number {
+  alloc(
+    channel: number,
+    queue: number,
+    category: number,
+    customer: number,
+    caseSlot: number,
+    offered: number,
+    kind: number,
+    attempt: number,
+  ): number {
     if (this.free.length === 0 && this.count === this.capacity) this.grow(this.capacity * 2);
     const c = this.free.length > 0 ? this.free.pop()! : this.count++;
     this.channel[c] = channel;
@@ -59,7 +68,10 @@ export class ContactPool {
   }
 
   private grow(capacity: number): void {
-    const copy = <T extends Float64Array | Int32Array | Int16Array | Int8Array | Uint8Array>(a: T, b: T): T => {
+    const copy = <T extends Float64Array | Int32Array | Int16Array | Int8Array | Uint8Array>(
+      a: T,
+      b: T,
+    ): T => {
       b.set(a);
       return b;
     };

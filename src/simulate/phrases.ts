@@ -41,10 +41,7 @@ const BANK: Readonly<Record<Language, Readonly<Record<Topic, readonly string[]>>
       'Er werd iets beloofd maar er gebeurde niets.',
     ],
     transfer: ['Steeds doorverbonden, niemand wist het.', 'Drie keer mijn verhaal moeten doen.'],
-    repeat: [
-      'Al de derde keer dat ik hierover contact opneem.',
-      'Elke keer een ander antwoord.',
-    ],
+    repeat: ['Al de derde keer dat ik hierover contact opneem.', 'Elke keer een ander antwoord.'],
     general: ['Slechte service.', 'Niet tevreden over de afhandeling.', 'Dit kan echt beter.'],
   },
   en: {
@@ -72,7 +69,11 @@ const BANK: Readonly<Record<Language, Readonly<Record<Topic, readonly string[]>>
     ],
     transfer: ['Transferred again and again, nobody knew.', 'Had to tell my story three times.'],
     repeat: ['This is the third time I contact you about this.', 'A different answer every time.'],
-    general: ['Poor service.', 'Not happy with how this was handled.', 'This really could be better.'],
+    general: [
+      'Poor service.',
+      'Not happy with how this was handled.',
+      'This really could be better.',
+    ],
   },
   es: {
     agent: [

@@ -110,6 +110,7 @@ function planQueue(model: SimModel, cal: SimCalendar, q: SimQueue): QueuePlan {
   const starts: [number, number][][] = [];
   const staffed: Float64Array[] = [];
   let carried = 0;
+  const memo = new Map<number, number>();
   for (const day of cal.days) {
     const open = day.open[q.channel]!;
     const need = new Float64Array(day.intervals);
@@ -122,7 +123,7 @@ function planQueue(model: SimModel, cal: SimCalendar, q: SimQueue): QueuePlan {
       staffed.push(coverage(list, day.intervals));
       continue;
     }
-    if (cfg.mode === 'erlang-c') erlangNeed(model, cal, q, day, need);
+    if (cfg.mode === 'erlang-c') erlangNeed(model, cal, q, day, need, memo);
     else carried = workloadNeed(model, cal, q, day, need, carried);
     const list = cover(need, open, model);
     starts.push(list);
@@ -143,27 +144,33 @@ function erlangNeed(
   q: SimQueue,
   day: SimDay,
   need: Float64Array,
+  memo: Map<number, number>,
 ): void {
   const cfg = q.cfg.staffing;
   if (cfg.mode !== 'erlang-c') return;
   const open = day.open[q.channel]!;
   const rates = day.rates[q.channel]!;
-  const k = q.concurrency;
+  const shrinkage = breakShrinkage(model);
   for (let i = 0; i < day.intervals; i++) {
     if (!open[i]) continue;
-    const volume = rates[i]! * cal.intervalSeconds * q.share * cfg.forecast_factor;
-    const raw =
-      volume > 0
-        ? agentsForTarget({
-            volume,
-            intervalSeconds: cal.intervalSeconds,
-            ahtSeconds: q.expectedAht,
-            targetSl: cfg.target_sl,
-            thresholdSeconds: cfg.threshold_s,
-            maxOccupancy: cfg.max_occupancy,
-          }).rawAgents
-        : 0;
-    need[i] = Math.max(cfg.min_agents, scheduledAgents(Math.ceil(raw / k), breakShrinkage(model)));
+    // Volumes are rounded to 0.01 contact so equal intervals (same weekday and hour) share one scan.
+    const key = Math.round(rates[i]! * cal.intervalSeconds * q.share * cfg.forecast_factor * 100);
+    let raw = memo.get(key);
+    if (raw === undefined) {
+      raw =
+        key > 0
+          ? agentsForTarget({
+              volume: key / 100,
+              intervalSeconds: cal.intervalSeconds,
+              ahtSeconds: q.expectedAht,
+              targetSl: cfg.target_sl,
+              thresholdSeconds: cfg.threshold_s,
+              maxOccupancy: cfg.max_occupancy,
+            }).rawAgents
+          : 0;
+      memo.set(key, raw);
+    }
+    need[i] = Math.max(cfg.min_agents, scheduledAgents(Math.ceil(raw / q.concurrency), shrinkage));
   }
 }
 
@@ -213,10 +220,15 @@ function cover(need: Float64Array, open: Uint8Array, model: SimModel): [number, 
   for (const [segStart, segEnd] of segments(open)) {
     for (let i = segStart; i < segEnd; i++) {
       while (cov[i]! < need[i]!) {
+        // A full shift, unless what would be left before closing is too short for another shift.
+        const left = segEnd - i;
+        const length = left >= len + minLen ? len : left > len ? left - minLen : left;
         let from = i;
-        let to = Math.min(segEnd, i + len);
-        if (to - from < minLen) from = Math.max(segStart, segEnd - minLen);
-        if (to - from < minLen) to = Math.min(segEnd, from + minLen);
+        let to = i + length;
+        if (length < minLen) {
+          from = Math.max(segStart, segEnd - minLen);
+          to = Math.min(segEnd, from + minLen);
+        }
         for (let j = from; j < to; j++) cov[j]! += 1;
         out.push([from, to]);
       }

@@ -30,7 +30,10 @@ export interface SurveyInput {
   delayMeanH: number;
 }
 
-const T = Object.fromEntries(TOPICS.map((t, i) => [t, i])) as Record<(typeof TOPICS)[number], number>;
+const T = Object.fromEntries(TOPICS.map((t, i) => [t, i])) as Record<
+  (typeof TOPICS)[number],
+  number
+>;
 
 export class SurveyModel {
   private readonly s: Scenario['surveys'];
@@ -75,7 +78,8 @@ export class SurveyModel {
     const text = comment ? this.comment(x, u, waitLoad, variant) : -1;
     const commentOn = wantNps ? 0 : wantCsat ? 1 : 2;
     if (wantNps) this.row(out, x, 0, nps, 10, responded, commentOn === 0 ? text : -1);
-    if (wantCsat) this.row(out, x, 1, csat, this.s.csat_scale, responded, commentOn === 1 ? text : -1);
+    if (wantCsat)
+      this.row(out, x, 1, csat, this.s.csat_scale, responded, commentOn === 1 ? text : -1);
     if (wantCes) this.row(out, x, 2, ces, this.s.ces_scale, responded, commentOn === 2 ? text : -1);
   }
 
@@ -108,7 +112,13 @@ export class SurveyModel {
     const lang = this.language(x.customer);
     let topic: number;
     if (u >= 1.5) {
-      topic = x.resolved ? (waitLoad < 0.3 && variant < 0.3 ? T.fast : variant < 0.6 ? T.resolved : T.agent) : T.agent;
+      topic = x.resolved
+        ? waitLoad < 0.3 && variant < 0.3
+          ? T.fast
+          : variant < 0.6
+            ? T.resolved
+            : T.agent
+        : T.agent;
     } else if (u >= 0.5) topic = T.neutral;
     else if (waitLoad > 0.7) topic = T.wait;
     else if (x.transferred) topic = T.transfer;

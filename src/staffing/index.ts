@@ -18,3 +18,17 @@ export { scheduledAgents } from './scheduled-agents.ts';
 export type { StaffingConstraint } from './scheduled-agents.ts';
 export { StaffingInputError } from './staffing-input-error.ts';
 export type { StaffingIssue } from './staffing-input-error.ts';
+export { planIntervals } from './interval-plan.ts';
+export type {
+  IntervalPlan,
+  PlanIntervalsOptions,
+  PlanMode,
+  PlannedInterval,
+  PlanTotals,
+  ServiceTarget,
+  StaffingModel,
+} from './interval-plan.ts';
+export { countWeekdays, weekdayProfile } from './weekday-profile.ts';
+export type { IntervalObservation, ObservedHistory } from './weekday-profile.ts';
+export { defaultTarget, intervalPlan } from './plan-from-history.ts';
+export type { IntervalPlanOptions, IntervalPlanResult } from './plan-from-history.ts';

@@ -31,5 +31,8 @@ export function workspaceDdl(d: Dialect): string[] {
       format VARCHAR, mapping VARCHAR, started_at TIMESTAMPTZ, finished_at TIMESTAMPTZ, "read" BIGINT,
       stored BIGINT, updated BIGINT, unchanged BIGINT, quarantined BIGINT)`,
     `CREATE TABLE IF NOT EXISTS settings (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)`,
+    // Added by src/ingest: rows skipped by design (blank score) and the import's status.
+    `ALTER TABLE import_log ADD COLUMN IF NOT EXISTS skipped BIGINT`,
+    `ALTER TABLE import_log ADD COLUMN IF NOT EXISTS status VARCHAR`,
   ];
 }

@@ -5,7 +5,9 @@ import type { KpiId, KpiRow } from './types.ts';
 
 export type GroupKeys = Readonly<Record<string, string | number | null>>;
 
-const same = (a: unknown, b: unknown) => (a === null || a === undefined ? b === null || b === undefined : String(a) === String(b));
+/** Null keys travel as '' (the API's `group=agent=` means null). */
+const isNull = (v: unknown) => v === null || v === undefined || v === '';
+const same = (a: unknown, b: unknown) => (isNull(a) ? isNull(b) : String(a) === String(b));
 
 export function matches(row: KpiRow, kpi: KpiId, group: GroupKeys = {}): boolean {
   if (row.kpi !== kpi) return false;
@@ -27,9 +29,9 @@ export function previousOf(prev: readonly KpiRow[] | undefined, row: KpiRow): Kp
   return prev.find((r) => matches(r, row.kpi, keys) && r.scale === row.scale) ?? null;
 }
 
-/** The group keys of a row as strings (for drill-down URLs and the URL state). */
+/** The group keys of a row as strings, null as '' (for drill-down URLs and the URL state). */
 export function groupOf(row: KpiRow): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(row.keys)) if (v !== null) out[k] = String(v);
+  for (const [k, v] of Object.entries(row.keys)) out[k] = v === null ? '' : String(v);
   return out;
 }

@@ -33,3 +33,29 @@ export function useApi<T>(url: string | null): Loaded<T> {
     loading: url !== null && !current,
   };
 }
+
+/** Several documents at once (e.g. pages of rows); data when all have loaded. */
+export function useApiAll<T>(urls: readonly string[] | null): Loaded<readonly T[]> {
+  const key = urls ? urls.join('\n') : null;
+  const [state, setState] = useState<{ key: string | null; data: T[] | null; error: string | null }>(
+    { key: null, data: null, error: null },
+  );
+  useEffect(() => {
+    if (key === null) return;
+    let live = true;
+    Promise.all(key.split('\n').map((u) => fetchJson<T>(u))).then(
+      (data) => live && setState({ key, data, error: null }),
+      (e: unknown) =>
+        live && setState({ key, data: null, error: e instanceof Error ? e.message : String(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  const current = state.key === key;
+  return {
+    data: current ? state.data : null,
+    error: current ? state.error : null,
+    loading: key !== null && !current,
+  };
+}

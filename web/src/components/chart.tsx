@@ -10,9 +10,11 @@ export interface ChartProps {
   readonly label: string;
   readonly height?: number;
   readonly testId?: string;
+  /** Called with the clicked item's data index and series index (e.g. to drill into a cell). */
+  readonly onItemClick?: (dataIndex: number, seriesIndex: number) => void;
 }
 
-export function Chart({ option, label, height = 280, testId }: ChartProps) {
+export function Chart({ option, label, height = 280, testId, onItemClick }: ChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
 
@@ -33,6 +35,17 @@ export function Chart({ option, label, height = 280, testId }: ChartProps) {
   useEffect(() => {
     chart.current?.setOption({ animation: false, ...option }, { notMerge: true });
   }, [option]);
+
+  useEffect(() => {
+    const c = chart.current;
+    if (!c || !onItemClick) return;
+    const handler = (p: { dataIndex?: number; seriesIndex?: number }) =>
+      onItemClick(p.dataIndex ?? 0, p.seriesIndex ?? 0);
+    c.on('click', handler);
+    return () => {
+      c.off('click', handler);
+    };
+  }, [onItemClick]);
 
   return (
     <div

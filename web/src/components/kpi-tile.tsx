@@ -43,6 +43,12 @@ export function KpiTile({ kpi, rows, previous, daily }: KpiTileProps) {
         <FigureButton kpi={kpi} row={row} className="tile-value" testId="kpi-value" />
         {row?.scale ? <span className="muted small">{t('tile.scale', { scale: row.scale })}</span> : null}
       </div>
+      <div className="tile-status">
+        <StatusBadge row={row} />
+        {row?.rating.target !== null && row?.rating.target !== undefined ? (
+          <span className="small muted">{t('tile.target', { target: f(row.rating.target) })}</span>
+        ) : null}
+      </div>
       <p className="tile-meta">
         <span data-testid="kpi-n">{t('tile.n', { n: formatCount(view.state.lang, row?.n ?? 0) })}</span>
         {row && row.ci_low !== null && row.ci_high !== null ? (
@@ -61,12 +67,6 @@ export function KpiTile({ kpi, rows, previous, daily }: KpiTileProps) {
           {t('tile.n', { n: formatCount(view.state.lang, r.n) })}
         </p>
       ))}
-      <div className="tile-status">
-        <StatusBadge row={row} />
-        {row?.rating.target !== null && row?.rating.target !== undefined ? (
-          <span className="small"> {t('tile.target', { target: f(row.rating.target) })}</span>
-        ) : null}
-      </div>
       {def?.benchmark ? (
         <p className="tile-bench small muted" title={def.benchmark.source}>
           {t('tile.benchmark', { text: def.benchmark.text })}
@@ -95,12 +95,14 @@ function Delta({ kpi, row, prev }: { kpi: KpiId; row: KpiRow | null; prev: KpiRo
     return <span className="delta small muted">{t('tile.noChange')}</span>;
   const d = row.value - prev.value;
   const higherIsBetter = (view.defs.get(kpi)?.direction ?? 'higher') === 'higher';
-  const judged = Math.abs(d) < 1e-9 ? 'same' : d > 0 === higherIsBetter ? 'better' : 'worse';
+  const text = formatDelta(view.fmt, kpi, row.unit, d);
+  // A change that rounds to zero on screen is shown as unchanged.
+  const judged = !/[1-9]/.test(text) ? 'same' : d > 0 === higherIsBetter ? 'better' : 'worse';
   const arrow = judged === 'same' ? '=' : d > 0 ? '▲' : '▼';
   return (
     <span className={`delta small delta-${judged}`} data-testid="kpi-delta" data-delta={d}>
       <span aria-hidden="true">{arrow} </span>
-      {t('tile.change', { delta: formatDelta(view.fmt, kpi, row.unit, d) })}{' '}
+      {t('tile.change', { delta: text })}{' '}
       <span className="visually-hidden">({t(`tile.${judged}`)})</span>
     </span>
   );

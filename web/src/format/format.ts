@@ -35,6 +35,11 @@ export function formatPercent(lang: Lang, v: number | null, sign = false): strin
   return formatNumber(lang, v, 1, sign) + (lang === 'en' ? '%' : ' %');
 }
 
+/** Whole percent for chart axes: "80%" (en), "80 %" (nl, es). */
+export function formatPercentAxis(lang: Lang, v: number): string {
+  return formatNumber(lang, v, 0) + (lang === 'en' ? '%' : ' %');
+}
+
 /** Minutes and seconds, "7:30 min"; rounds to whole seconds. */
 export function formatMinSec(lang: Lang, seconds: number | null, sign = false): string {
   if (seconds === null || !Number.isFinite(seconds)) return NONE;

@@ -33,8 +33,15 @@ export function OverviewPage({ totals }: { readonly totals: Loaded<KpiResponse> 
           {w}
         </p>
       ))}
+      <div className="goals">
       {GOALS.map((g) => (
-        <section key={g} className="goal" aria-labelledby={`goal-${g}`} data-goal={g}>
+        <section
+          key={g}
+          className="goal"
+          aria-labelledby={`goal-${g}`}
+          data-goal={g}
+          style={{ flexGrow: GOAL_KPIS[g].length, flexBasis: `${GOAL_KPIS[g].length * 240}px` }}
+        >
           <div className="goal-head">
             <h2 id={`goal-${g}`}>{t(`goal.${g}` as MessageKey)}</h2>
             <p className="muted small">{t(`goal.${g}.why` as MessageKey)}</p>
@@ -52,6 +59,7 @@ export function OverviewPage({ totals }: { readonly totals: Loaded<KpiResponse> 
           </div>
         </section>
       ))}
+      </div>
     </div>
   );
 }

@@ -11,6 +11,9 @@ export type PageId = (typeof PAGES)[number];
 export const BREAKDOWNS = ['channel', 'queue', 'team', 'agent'] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
 
+export const HEAT_KPIS = ['service_level', 'asa'] as const;
+export type HeatKpi = (typeof HEAT_KPIS)[number];
+
 export type Group = Readonly<Record<string, string>>;
 
 export interface PanelState {
@@ -31,6 +34,8 @@ export interface ViewState {
   readonly to: string | null;
   readonly filters: Readonly<Partial<Record<FilterDimension, string>>>;
   readonly slot: 15 | 30;
+  /** The figure of the reachability heatmap. */
+  readonly heat: HeatKpi;
   readonly by: Breakdown;
   readonly panel: PanelState | null;
 }
@@ -60,6 +65,7 @@ export function parseState(search: string): ViewState {
     to: day('to'),
     filters,
     slot: p.get('slot') === '15' ? 15 : 30,
+    heat: pick(HEAT_KPIS, p.get('heat'), 'service_level'),
     by: pick(BREAKDOWNS, p.get('by'), 'agent'),
     panel: parsePanel(p),
   };
@@ -90,7 +96,10 @@ export function serializeState(s: ViewState): string {
     const v = s.filters[d];
     if (v) p.set(d, v);
   }
-  if (s.page === 'reachability') p.set('slot', String(s.slot));
+  if (s.page === 'reachability') {
+    p.set('slot', String(s.slot));
+    p.set('heat', s.heat);
+  }
   if (s.page === 'quality') p.set('by', s.by);
   if (s.panel) {
     p.set('panel', s.panel.kind);

@@ -1,0 +1,46 @@
+// Writes one import's outcome: upserts new and changed rows (INSERT OR REPLACE by key), and
+// writes quarantine rows with the raw source row as JSON. Runs inside the caller's transaction.
+
+import type { Workspace } from '../workspace/workspace.ts';
+import { ENTITY_FIELDS, ENTITY_KEY, type Entity } from '../model/fields.ts';
+import { lit, q } from './sql-util.ts';
+
+export interface StoreTables {
+  readonly entity: Entity;
+  readonly view: string;
+  readonly cls: string;
+  readonly issues: string;
+  /** Relation of the staged rows with `_rid`, and the JSON of a row as SQL over alias `r`. */
+  readonly rawRelation: string;
+  readonly rawJson: string;
+  readonly importId: string;
+  readonly source: string;
+}
+
+export async function upsertRows(ws: Workspace, t: StoreTables): Promise<void> {
+  const fields = ENTITY_FIELDS[t.entity].map((f) => q(f.name));
+  await ws.runner.exec(`INSERT OR REPLACE INTO ${t.entity} (${fields.join(', ')}, _source, _row, _hash, _import_id)
+    SELECT ${fields.map((f) => `d.${f}`).join(', ')}, ${lit(t.source)}, d._line, c._hash, ${lit(t.importId)}
+    FROM ${t.view} d JOIN ${t.cls} c USING (_rid) WHERE c._class IN ('new', 'updated')`);
+}
+
+/** Duplicates with other content become issues too, naming the row they conflict with. */
+export async function addDuplicateIssues(ws: Workspace, t: StoreTables): Promise<void> {
+  const keys = ENTITY_KEY[t.entity];
+  const value = `concat_ws(' | ', ${keys.map((k) => `CAST(d.${q(k)} AS VARCHAR)`).join(', ')})`;
+  await ws.runner.exec(`INSERT INTO ${t.issues} (rid, line, field, value, reason, code)
+    SELECT _rid, c._line, ${lit(keys.join(', '))}, ${value},
+      CASE _class WHEN 'dup_conflict'
+        THEN concat('same key as row ', _other_line, ' of this file, but different content; the first row is kept')
+        ELSE concat('same key as row ', _other_line, ', stored earlier in this import, but different content') END,
+      'DUPLICATE_CONFLICT'
+    FROM ${t.cls} c JOIN ${t.view} d USING (_rid) WHERE _class IN ('dup_conflict', 'dup_earlier')`);
+}
+
+export async function writeQuarantine(ws: Workspace, t: StoreTables): Promise<void> {
+  await ws.runner.exec(`INSERT INTO quarantine (import_id, entity, file, "row", field, value, reason, code, raw)
+    SELECT ${lit(t.importId)}, ${lit(t.entity)}, ${lit(t.source)}, i.line, i.field, i.value, i.reason, i.code,
+      coalesce(i.raw, CAST(${t.rawJson} AS VARCHAR))
+    FROM ${t.issues} i LEFT JOIN (${t.rawRelation}) r ON r._rid = i.rid
+    ORDER BY i.line, i.field`);
+}

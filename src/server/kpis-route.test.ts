@@ -1,0 +1,229 @@
+// /api/v1/kpis on real DuckDB with the hand-checked fixture: values, breakdowns, the previous
+// period, CSV against JSON, and every parameter error naming the parameter and allowed values.
+
+import { describe, expect, it } from 'vitest';
+import type { KpiRow } from '../engine/index.ts';
+import { DIMENSIONS, GRAINS } from '../engine/index.ts';
+import { KPI_IDS } from '../metrics/index.ts';
+import { parseCsv } from './csv.ts';
+import { getJson, useSeededApp } from './fixture.test-helper.ts';
+import { KPI_CSV_COLUMNS } from './kpi-csv.ts';
+
+const { app } = useSeededApp();
+
+interface KpisBody {
+  engine: string;
+  period: { from: string | null; to: string | null; timezone: string };
+  query: Record<string, unknown>;
+  rows: KpiRow[];
+  warnings: string[];
+  previous?: { period: { from: string; to: string }; rows: KpiRow[] };
+}
+
+const kpis = (qs: string) => getJson<KpisBody>(app(), `/api/v1/kpis?${qs}`);
+const one = (rows: KpiRow[], kpi: string, keys: Record<string, unknown> = {}) => {
+  const found = rows.filter(
+    (r) => r.kpi === kpi && Object.entries(keys).every(([k, v]) => r.keys[k] === v),
+  );
+  expect(found).toHaveLength(1);
+  return found[0] as KpiRow;
+};
+
+describe('GET /api/v1/kpis: figures equal the hand-computed ones', () => {
+  it('every KPI over the whole data set, with definition, variant, n and period', async () => {
+    const body = await kpis('');
+    expect(body.engine).toBe('duckdb');
+    expect(body.period).toEqual({
+      from: '2026-06-01',
+      to: '2026-06-02',
+      timezone: 'Europe/Amsterdam',
+    });
+    expect(new Set(body.rows.map((r) => r.kpi))).toEqual(new Set(KPI_IDS));
+    const sl = one(body.rows, 'service_level');
+    expect(sl).toMatchObject({ value: 60, numerator: 6, denominator: 10, n: 10, unit: 'percent' });
+    expect(sl.variant).toBe('offered-minus-short-abandons');
+    expect(sl.excluded).toEqual({ short_abandons: 2 });
+    expect(sl.formula).toContain('T = 20 s');
+    const asa = one(body.rows, 'asa');
+    expect(asa.value).toBeCloseTo(150 / 7, 10);
+    expect(asa.n).toBe(7);
+    expect(asa.percentiles?.p50).toBeCloseTo(15, 10);
+    expect(asa.percentiles?.p90).toBeCloseTo(20 + 0.4 * 50, 10);
+    expect(one(body.rows, 'aht').value).toBeCloseTo(2880 / 7, 10);
+    expect(one(body.rows, 'abandon_rate')).toMatchObject({ value: 20, n: 10 });
+    expect(one(body.rows, 'fcr')).toMatchObject({ value: 50, numerator: 3, n: 6 });
+    expect(one(body.rows, 'csat')).toMatchObject({ value: 75, numerator: 3, n: 4 });
+    expect(one(body.rows, 'nps')).toMatchObject({ value: 20, n: 5, unit: 'points' });
+    expect(one(body.rows, 'reopen_rate')).toMatchObject({ value: 20, n: 5 });
+    expect(one(body.rows, 'time_to_resolution').value).toBeCloseTo(
+      (4 + 2 + 24 + 1 / 3 + 0.5) / 5,
+      10,
+    );
+    expect(one(body.rows, 'cost_per_resolution')).toMatchObject({
+      value: 20,
+      numerator: 100,
+      n: 5,
+    });
+    expect(one(body.rows, 'csat').warnings[0]).toMatch(/n = 4 < 30/);
+  });
+
+  it('breaks down by channel and by day, and filters', async () => {
+    const byChannel = await kpis('kpi=service_level&by=channel');
+    expect(one(byChannel.rows, 'service_level', { channel: 'voice' }).value).toBeCloseTo(
+      400 / 6,
+      10,
+    );
+    expect(one(byChannel.rows, 'service_level', { channel: 'chat' }).value).toBe(50);
+    const byDay = await kpis('kpi=service_level&grain=day');
+    expect(one(byDay.rows, 'service_level', { period: '2026-06-01' }).value).toBeCloseTo(
+      400 / 7,
+      10,
+    );
+    expect(one(byDay.rows, 'service_level', { period: '2026-06-02' }).value).toBeCloseTo(
+      200 / 3,
+      10,
+    );
+    const voice = await kpis('kpi=service_level&filter=channel=voice');
+    expect(voice.rows).toHaveLength(1);
+    expect(voice.rows[0]?.value).toBeCloseTo(400 / 6, 10);
+    expect(voice.query['filters']).toEqual({ channel: ['voice'] });
+    // Sales: c1 c2 c9 answered within T; c4 short abandon, c10 abandoned → 3 / (5 − 1).
+    const sales = await kpis('kpi=service_level&filter=queue=Sales&filter=channel=voice,chat');
+    expect(sales.rows[0]).toMatchObject({ value: 75, n: 4 });
+  });
+
+  it('a period restricts the rows and is reported as asked', async () => {
+    const body = await kpis('kpi=service_level,csat&from=2026-06-02&to=2026-06-02');
+    expect(body.period).toMatchObject({ from: '2026-06-02', to: '2026-06-02' });
+    expect(one(body.rows, 'service_level').value).toBeCloseTo(200 / 3, 10);
+    expect(one(body.rows, 'csat')).toMatchObject({ value: 100, n: 1 });
+    expect(body.previous).toBeUndefined();
+  });
+
+  it('compare=previous-period adds the equally long period just before', async () => {
+    const body = await kpis(
+      'kpi=service_level&from=2026-06-02&to=2026-06-02&compare=previous-period',
+    );
+    expect(body.rows[0]?.value).toBeCloseTo(200 / 3, 10);
+    expect(body.previous?.period).toMatchObject({ from: '2026-06-01', to: '2026-06-01' });
+    expect(body.previous?.rows[0]?.value).toBeCloseTo(400 / 7, 10);
+    expect(body.previous?.rows[0]?.n).toBe(7);
+  });
+});
+
+describe('GET /api/v1/kpis as CSV', () => {
+  const csvOf = async (url: string, headers: Record<string, string> = {}) => {
+    const res = await app().inject({ method: 'GET', url, headers });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    const [head, ...rows] = parseCsv(res.body);
+    return rows.map((r) => Object.fromEntries((head ?? []).map((h, i) => [h, r[i] ?? ''])));
+  };
+
+  it('the .csv suffix and Accept: text/csv give the same table, matching the JSON', async () => {
+    const qs = 'kpi=service_level,asa,nps&by=channel&grain=day';
+    const json = await kpis(qs);
+    const bySuffix = await csvOf(`/api/v1/kpis.csv?${qs}`);
+    const byAccept = await csvOf(`/api/v1/kpis?${qs}`, { accept: 'text/csv' });
+    expect(byAccept).toEqual(bySuffix);
+    expect(bySuffix).toHaveLength(json.rows.length);
+    const header = Object.keys(bySuffix[0] ?? {});
+    expect(header).toEqual(['kpi', 'channel', 'period', 'scale', ...KPI_CSV_COLUMNS]);
+    json.rows.forEach((r, i) => {
+      const line = bySuffix[i] ?? {};
+      expect(line['kpi']).toBe(r.kpi);
+      expect(line['channel']).toBe(r.keys['channel']);
+      expect(line['period']).toBe(r.keys['period']);
+      expect(line['value']).toBe(r.value === null ? '' : String(r.value));
+      expect(Number(line['n'])).toBe(r.n);
+      expect(line['variant']).toBe(r.variant);
+      expect(line['status']).toBe(r.rating.status ?? '');
+      expect(line['p90']).toBe(r.percentiles?.p90 == null ? '' : String(r.percentiles.p90));
+    });
+  });
+
+  it('numbers stay unrounded, percentages in percent, settings as k=v; k=v', async () => {
+    const [voice] = await csvOf('/api/v1/kpis.csv?kpi=service_level&filter=channel=voice');
+    expect(voice?.['value']).toBe(String(400 / 6));
+    expect(voice?.['unit']).toBe('percent');
+    expect(voice?.['settings']).toBe(
+      'variant=offered-minus-short-abandons; threshold_s=20 s; within=<=; short_abandon_s=5; clock_start=queue entry',
+    );
+  });
+
+  it('with compare, a series column tells current from previous rows', async () => {
+    const rows = await csvOf(
+      '/api/v1/kpis.csv?kpi=service_level&from=2026-06-02&to=2026-06-02&compare=previous-period',
+    );
+    expect(rows.map((r) => r['series'])).toEqual(['current', 'previous']);
+    expect(Number(rows[1]?.['value'])).toBeCloseTo(400 / 7, 10);
+  });
+});
+
+describe('GET /api/v1/kpis: a bad parameter is a 400 that names it and what is allowed', () => {
+  const bad = async (qs: string) => {
+    const res = await app().inject({ method: 'GET', url: `/api/v1/kpis?${qs}` });
+    expect(res.statusCode).toBe(400);
+    return (res.json() as { error: Record<string, unknown> }).error;
+  };
+
+  it('unknown kpi lists every KPI id', async () => {
+    const e = await bad('kpi=service_level,nope');
+    expect(e).toMatchObject({ code: 'INVALID_PARAMETER', parameter: 'kpi', allowed: [...KPI_IDS] });
+    expect(e['message']).toMatch(/"nope".*kpi/);
+    for (const id of KPI_IDS) expect(e['message']).toContain(id);
+  });
+
+  it('unknown grain lists the grains; unknown by lists the dimensions', async () => {
+    expect(await bad('grain=daily')).toMatchObject({ parameter: 'grain', allowed: [...GRAINS] });
+    const by = await bad('by=channel,country');
+    expect(by).toMatchObject({ parameter: 'by', allowed: [...DIMENSIONS] });
+    expect(by['message']).toContain('"country"');
+  });
+
+  it('dates must be YYYY-MM-DD, exist, and from must not be after to', async () => {
+    expect(await bad('from=2026-6-1')).toMatchObject({ parameter: 'from' });
+    expect((await bad('from=2026-6-1'))['message']).toContain('YYYY-MM-DD');
+    expect(await bad('to=2026-02-30')).toMatchObject({ parameter: 'to' });
+    const order = await bad('from=2026-06-02&to=2026-06-01');
+    expect(order).toMatchObject({ parameter: 'from' });
+    expect(order['message']).toMatch(/must not be after/);
+  });
+
+  it('filter needs dimension=value with a known dimension and a value', async () => {
+    expect(await bad('filter=voice')).toMatchObject({
+      parameter: 'filter',
+      allowed: [...DIMENSIONS],
+    });
+    const dim = await bad('filter=country=NL');
+    expect(dim).toMatchObject({ parameter: 'filter', allowed: [...DIMENSIONS] });
+    expect(dim['message']).toContain('"country"');
+    expect(await bad('filter=channel=')).toMatchObject({ parameter: 'filter' });
+  });
+
+  it('slot is 15, 30 or 60; compare is previous-period and needs from and to', async () => {
+    expect(await bad('slot=45')).toMatchObject({ parameter: 'slot', allowed: ['15', '30', '60'] });
+    expect(await bad('compare=last-year')).toMatchObject({
+      parameter: 'compare',
+      allowed: ['previous-period'],
+    });
+    const needs = await bad('compare=previous-period&from=2026-06-01');
+    expect(needs).toMatchObject({ parameter: 'compare' });
+    expect(needs['message']).toMatch(/needs both `from` and `to`/);
+  });
+
+  it('an unknown parameter is named with the parameters the route accepts', async () => {
+    const e = await bad('kpi=asa&grian=day');
+    expect(e).toMatchObject({ parameter: 'grian' });
+    expect(e['allowed']).toEqual(['kpi', 'from', 'to', 'filter', 'grain', 'slot', 'by', 'compare']);
+  });
+
+  it('several bad parameters are all reported', async () => {
+    const e = await bad('kpi=nope&grain=x&from=1');
+    expect((e['issues'] as { parameter: string }[]).map((i) => i.parameter)).toEqual([
+      'kpi',
+      'from',
+      'grain',
+    ]);
+  });
+});

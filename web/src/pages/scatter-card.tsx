@@ -1,0 +1,77 @@
+// FCR against another KPI per agent or team, drawn from the data: one dot per group, sized by
+// its number of cases, with the correlation across groups in the note (KPIS.md: link FCR to CSAT
+// and AHT). Limits: groups without both figures are left out; r is unweighted Pearson.
+
+import { useMemo } from 'react';
+import type { KpiId, KpiRow } from '../api/types.ts';
+import type { ChartOption } from '../charts/echarts.ts';
+import { correlation, grid, tooltip, valueAxis } from '../charts/options.ts';
+import { COLORS } from '../charts/palette.ts';
+import { Card } from '../components/card.tsx';
+import { Chart } from '../components/chart.tsx';
+import { formatCount, formatKpi, formatNumber } from '../format/format.ts';
+import { keyLabel } from '../format/labels.ts';
+import { useI18n } from '../i18n/i18n.ts';
+import { kpiName, useView } from '../state/view-context.ts';
+
+export interface ScatterCardProps {
+  readonly title: string;
+  readonly dim: string;
+  readonly dimLabel: string;
+  readonly y: KpiId;
+  readonly rows: readonly KpiRow[];
+  readonly loading: boolean;
+  readonly error: string | null;
+  readonly testId: string;
+}
+
+export function ScatterCard({ title, dim, dimLabel, y, rows, loading, error, testId }: ScatterCardProps) {
+  const view = useView();
+  const { t, lang } = useI18n();
+  const points = useMemo(() => {
+    const fcr = rows.filter((r) => r.kpi === 'fcr' && r.value !== null);
+    return fcr.flatMap((f) => {
+      const other = rows.find((r) => r.kpi === y && r.keys[dim] === f.keys[dim] && r.value !== null);
+      return other ? [{ name: keyLabel(t, dim, f.keys[dim]), fcr: f, other }] : [];
+    });
+  }, [rows, y, dim, t]);
+  const r = correlation(points.map((p) => [p.fcr.value, p.other.value] as const));
+  const option = useMemo<ChartOption>(() => {
+    const maxN = Math.max(1, ...points.map((p) => p.fcr.n));
+    const yFmt = (v: number) => (y === 'aht' ? formatNumber(lang, v / 60, 1) : formatNumber(lang, v, 0));
+    return {
+      grid: grid({ top: 28, right: 24, bottom: 24 }),
+      tooltip: {
+        ...tooltip('item'),
+        formatter: (p: unknown) => {
+          const pt = points[(p as { dataIndex: number }).dataIndex];
+          if (!pt) return '';
+          return `<b>${pt.name}</b><br/>${kpiName(view, 'fcr')}: ${formatKpi(view.fmt, 'fcr', 'percent', pt.fcr.value)} (${t('tile.n', { n: formatCount(lang, pt.fcr.n) })})<br/>${kpiName(view, y)}: ${formatKpi(view.fmt, y, pt.other.unit, pt.other.value)} (${t('tile.n', { n: formatCount(lang, pt.other.n) })})`;
+        },
+      },
+      xAxis: valueAxis(`${kpiName(view, 'fcr')} (%)`, (v) => formatNumber(lang, v, 0), { scale: true, nameLocation: 'middle', nameGap: 24 }),
+      yAxis: valueAxis(`${kpiName(view, y)}${y === 'aht' ? ' (min)' : ' (%)'}`, yFmt, { scale: true }),
+      series: [
+        {
+          type: 'scatter',
+          data: points.map((p) => [p.fcr.value as number, p.other.value as number]),
+          symbolSize: (_v: unknown, p: { dataIndex: number }) => 8 + 16 * Math.sqrt((points[p.dataIndex]?.fcr.n ?? 0) / maxN),
+          itemStyle: { color: COLORS.blue, opacity: 0.75, borderColor: '#fff' },
+          label: { show: points.length <= 20, position: 'right', formatter: (p: { dataIndex: number }) => points[p.dataIndex]?.name ?? '', color: '#3d4753', fontSize: 11 },
+          labelLayout: { hideOverlap: true },
+        },
+      ],
+    };
+  }, [points, y, view, lang, t]);
+  const note = (
+    <>
+      {t('quality.scatterNote', { dim: dimLabel })}
+      {r !== null ? ` r = ${formatNumber(lang, r, 2)} (n = ${points.length}).` : ''}
+    </>
+  );
+  return (
+    <Card title={title} loading={loading} error={error} empty={!loading && points.length === 0} note={note} testId={testId}>
+      <Chart option={option} label={title} height={300} testId={`${testId}-chart`} />
+    </Card>
+  );
+}
