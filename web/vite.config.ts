@@ -14,7 +14,8 @@ export const config = defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
-    chunkSizeWarningLimit: 900,
+    // One bundle on purpose (about 850 kB raw, 285 kB gzip; the budget is 350 kB gzip).
+    chunkSizeWarningLimit: 1000,
   },
   server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
 });

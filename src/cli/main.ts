@@ -6,8 +6,13 @@ import { isUserError } from '../errors.ts';
 import { makeCtx } from './context.ts';
 import { processIo, type CliIo } from './io.ts';
 import { registerConfig } from './commands/config.ts';
+import { registerDemo } from './commands/demo.ts';
+import { registerImport } from './commands/import.ts';
+import { registerQuarantine } from './commands/quarantine.ts';
+import { registerServe } from './commands/serve.ts';
 import { registerKpis } from './commands/kpis.ts';
 import { registerReport } from './commands/report.ts';
+import { registerStaffing } from './commands/staffing.ts';
 
 export function buildProgram(io: CliIo): Command {
   const program = new Command('cxkpi')
@@ -19,6 +24,11 @@ export function buildProgram(io: CliIo): Command {
   registerReport(program, ctx);
   registerKpis(program, ctx);
   registerConfig(program, ctx);
+  registerImport(program, ctx);
+  registerQuarantine(program, ctx);
+  registerDemo(program, ctx);
+  registerServe(program, ctx);
+  registerStaffing(program, ctx);
   for (const cmd of program.commands)
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   return program;

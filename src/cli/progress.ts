@@ -9,23 +9,36 @@ export interface Progress {
   stop(): void;
 }
 
-export function progress(io: CliIo, { total, unit, quiet = false }: { total?: number; unit: string; quiet?: boolean }): Progress {
+export function progress(
+  io: CliIo,
+  { total, unit, quiet = false }: { total?: number; unit: string; quiet?: boolean },
+): Progress {
   if (quiet) return { update: () => undefined, stop: () => undefined };
   if (io.isTTY && process.stderr.isTTY && total) {
     const bar = new SingleBar(
-      { format: `{bar} {percentage}% | {value}/{total} ${unit} | {label}`, stream: process.stderr, hideCursor: true },
+      {
+        format: `{bar} {percentage}% | {value}/{total} ${unit} | {label}`,
+        stream: process.stderr,
+        hideCursor: true,
+      },
       Presets.shades_classic,
     );
     bar.start(total, 0, { label: '' });
-    return { update: (done, label = '') => bar.update(Math.min(done, total), { label }), stop: () => bar.stop() };
+    return {
+      update: (done, label = '') => bar.update(Math.min(done, total), { label }),
+      stop: () => bar.stop(),
+    };
   }
-  let last = 0;
+  // Off a terminal, report only work that takes a while, every few seconds.
+  let last = Date.now();
   return {
     update(done, label = '') {
       const now = Date.now();
-      if (now - last < 2000) return;
+      if (now - last < 3000) return;
       last = now;
-      io.err(`… ${done.toLocaleString('en-GB')}${total ? ` / ${total.toLocaleString('en-GB')}` : ''} ${unit} ${label}\n`);
+      io.err(
+        `… ${done.toLocaleString('en-GB')}${total ? ` / ${total.toLocaleString('en-GB')}` : ''} ${unit} ${label}\n`,
+      );
     },
     stop: () => undefined,
   };

@@ -32,7 +32,9 @@ export async function checkResolved(
     );
   }
   try {
-    await ws.runner.all(`SELECT timezone(${lit(rm.timezone)}, TIMESTAMP '2020-01-01 00:00:00') AS t`);
+    await ws.runner.all(
+      `SELECT timezone(${lit(rm.timezone)}, TIMESTAMP '2020-01-01 00:00:00') AS t`,
+    );
   } catch {
     throw new UserError('INVALID_TIMEZONE', `Unknown time zone "${rm.timezone}".`, {
       file,

@@ -4,7 +4,14 @@
 import { ENTITY_FIELDS, ENTITY_KEY, type Entity } from '../model/fields.ts';
 import { lit, q } from './sql-util.ts';
 
-export const CLASSES = ['new', 'updated', 'unchanged', 'dup_same', 'dup_conflict', 'dup_earlier'] as const;
+export const CLASSES = [
+  'new',
+  'updated',
+  'unchanged',
+  'dup_same',
+  'dup_conflict',
+  'dup_earlier',
+] as const;
 export type RowClass = (typeof CLASSES)[number];
 
 /** md5 of the canonical values as a JSON list; timestamps as epoch µs (independent of TimeZone). */

@@ -18,8 +18,16 @@ export const FALSE_WORDS = ['false', 'f', 'no', 'n', '0', 'nee', 'non', 'falsch'
 /** Synonyms accepted for enum values, after lower-casing and turning spaces/dashes into `_`. */
 const ENUM_SYNONYMS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   channel: {
-    phone: 'voice', call: 'voice', telephone: 'voice', telephony: 'voice', e_mail: 'email',
-    mail: 'email', webchat: 'chat', live_chat: 'chat', sms: 'messaging', whatsapp: 'messaging',
+    phone: 'voice',
+    call: 'voice',
+    telephone: 'voice',
+    telephony: 'voice',
+    e_mail: 'email',
+    mail: 'email',
+    webchat: 'chat',
+    live_chat: 'chat',
+    sms: 'messaging',
+    whatsapp: 'messaging',
   },
   outcome: { flowed_out: 'flowed_out', flowout: 'flowed_out', flow_out: 'flowed_out' },
 };
@@ -33,7 +41,9 @@ export function convertSql(spec: FieldSpec, t: string, o: ConvertOptions): strin
     case 'timestamp':
       return timestampSql(t, o.timezone, o.format);
     case 'date':
-      return o.format ? `CAST(try_strptime(${t}, ${lit(o.format)}) AS DATE)` : `TRY_CAST(${t} AS DATE)`;
+      return o.format
+        ? `CAST(try_strptime(${t}, ${lit(o.format)}) AS DATE)`
+        : `TRY_CAST(${t} AS DATE)`;
     case 'seconds':
       return durationSql(t, o.unit, o.decimal);
     case 'number':
@@ -69,7 +79,8 @@ const MS = '^-?\\d+:[0-5]?\\d([.,]\\d+)?$';
 /** h:mm:ss (or m:ss) to seconds, sign kept. */
 function hmsSql(t: string): string {
   const abs = `ltrim(${t}, '-')`;
-  const part = (i: number) => `TRY_CAST(replace(split_part(${abs}, ':', ${i}), ',', '.') AS DOUBLE)`;
+  const part = (i: number) =>
+    `TRY_CAST(replace(split_part(${abs}, ':', ${i}), ',', '.') AS DOUBLE)`;
   const sign = `CASE WHEN starts_with(${t}, '-') THEN -1 ELSE 1 END`;
   return `CASE WHEN regexp_matches(${t}, '${HMS}') THEN ${sign} * (${part(1)} * 3600 + ${part(2)} * 60 + ${part(3)})
     WHEN regexp_matches(${t}, '${MS}') THEN ${sign} * (${part(1)} * 60 + ${part(2)}) END`;

@@ -41,7 +41,12 @@ export function derivations(entity: Entity, currency: string): Readonly<Record<s
  * A view over the mapped table with final values; each derived field also gets "f__given"
  * (the source gave it), so rules can tell a given value from a derived one.
  */
-export function finalViewSql(view: string, mapped: string, entity: Entity, currency: string): string {
+export function finalViewSql(
+  view: string,
+  mapped: string,
+  entity: Entity,
+  currency: string,
+): string {
   const d = Object.entries(derivations(entity, currency));
   if (d.length === 0) return `CREATE TEMP VIEW ${view} AS SELECT * FROM ${mapped}`;
   const replace = d.map(([f, expr]) => `${expr} AS ${q(f)}`).join(', ');

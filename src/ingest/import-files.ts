@@ -52,7 +52,13 @@ export async function importFiles(ws: Workspace, opts: ImportFilesOptions): Prom
         });
         if (raw.columns.length > 0) await checkResolved(ws, rm, file, raw);
         const importId = newImportId(target.entity);
-        await startImport(ws, { importId, entity: target.entity, file, format, mapping: mapping?.source ?? null });
+        await startImport(ws, {
+          importId,
+          entity: target.entity,
+          file,
+          format,
+          mapping: mapping?.source ?? null,
+        });
         const p = await prepare(ws, {
           rm,
           staged: { relation: raw.relation, kind: 'text', rawJson: raw.rawJson },
@@ -65,7 +71,11 @@ export async function importFiles(ws: Workspace, opts: ImportFilesOptions): Prom
       }
       const failed = opts.strict === true && prepared.some(({ p }) => p.counts.quarantined > 0);
       progress('store', raw.rows);
-      await commit(ws, prepared.map(({ p }) => p), !failed);
+      await commit(
+        ws,
+        prepared.map(({ p }) => p),
+        !failed,
+      );
       for (const { p, summary } of prepared) {
         const counts = failed ? { ...p.counts, stored: 0, updated: 0, unchanged: 0 } : p.counts;
         await finishImport(ws, summary.importId, counts, failed ? 'rejected' : 'ok');
@@ -81,23 +91,34 @@ export async function importFiles(ws: Workspace, opts: ImportFilesOptions): Prom
   return { files: out, totals: totals(out) };
 }
 
-function entityMappings(m: LoadedMapping | undefined, entity?: Entity): { entity: Entity; mapping?: EntityMapping }[] {
+function entityMappings(
+  m: LoadedMapping | undefined,
+  entity?: Entity,
+): { entity: Entity; mapping?: EntityMapping }[] {
   if (!m) {
     if (!entity) {
-      throw new UserError('ENTITY_REQUIRED', 'Say which entity the files hold (contacts, cases, surveys or costs), or give a mapping.', {
-        parameter: 'entity',
-        allowed: ['contacts', 'cases', 'surveys', 'costs'],
-      });
+      throw new UserError(
+        'ENTITY_REQUIRED',
+        'Say which entity the files hold (contacts, cases, surveys or costs), or give a mapping.',
+        {
+          parameter: 'entity',
+          allowed: ['contacts', 'cases', 'surveys', 'costs'],
+        },
+      );
     }
     return [{ entity }];
   }
   const list = m.entities.filter((e) => entity === undefined || e.entity === entity);
   if (list.length === 0) {
-    throw new UserError('MAPPING_ENTITY_MISMATCH', `The mapping ${m.source} has no entry for ${entity}.`, {
-      file: m.source,
-      parameter: 'entity',
-      allowed: m.entities.map((e) => e.entity),
-    });
+    throw new UserError(
+      'MAPPING_ENTITY_MISMATCH',
+      `The mapping ${m.source} has no entry for ${entity}.`,
+      {
+        file: m.source,
+        parameter: 'entity',
+        allowed: m.entities.map((e) => e.entity),
+      },
+    );
   }
   return list.map((e) => ({ entity: e.entity, mapping: e }));
 }
@@ -124,19 +145,30 @@ function summaryBase(
 
 function strictError(file: string, summaries: readonly FileImportSummary[]): UserError {
   const lines = summaries.map(
-    (s) => `${s.entity}: read ${s.read}, quarantined ${s.quarantined}, skipped ${s.skipped} (import ${s.importId})`,
+    (s) =>
+      `${s.entity}: read ${s.read}, quarantined ${s.quarantined}, skipped ${s.skipped} (import ${s.importId})`,
   );
   return new UserError(
     'STRICT_IMPORT_FAILED',
     `Strict import of ${file} failed: rows were quarantined, so nothing of this file was stored.\n  ${lines.join('\n  ')}`,
-    { file, fix: 'List the reasons with `cxkpi quarantine --import <id>`, fix the file and import again.' },
+    {
+      file,
+      fix: 'List the reasons with `cxkpi quarantine --import <id>`, fix the file and import again.',
+    },
   );
 }
 
 function totals(list: readonly FileImportSummary[]): Partial<Record<Entity, WriteCounts>> {
   const t: Partial<Record<Entity, WriteCounts>> = {};
   for (const s of list) {
-    const a = t[s.entity] ?? { read: 0, stored: 0, updated: 0, unchanged: 0, quarantined: 0, skipped: 0 };
+    const a = t[s.entity] ?? {
+      read: 0,
+      stored: 0,
+      updated: 0,
+      unchanged: 0,
+      quarantined: 0,
+      skipped: 0,
+    };
     t[s.entity] = {
       read: a.read + s.read,
       stored: a.stored + s.stored,

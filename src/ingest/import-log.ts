@@ -18,7 +18,8 @@ export async function startImport(
   ws: Workspace,
   e: { importId: string; entity: Entity; file: string; format: string; mapping: string | null },
 ): Promise<void> {
-  await ws.runner.exec(`INSERT INTO import_log (import_id, entity, file, format, mapping, started_at, status)
+  await ws.runner
+    .exec(`INSERT INTO import_log (import_id, entity, file, format, mapping, started_at, status)
     VALUES (${lit(e.importId)}, ${lit(e.entity)}, ${lit(e.file)}, ${lit(e.format)}, ${lit(e.mapping)}, current_timestamp, 'running')`);
 }
 
@@ -51,7 +52,8 @@ export async function listQuarantine(
   { limit = 100, importId }: { limit?: number; importId?: string } = {},
 ): Promise<QuarantineRow[]> {
   const where = importId ? `WHERE import_id = ${lit(importId)}` : '';
-  const rows = await ws.runner.all(`SELECT import_id, entity, file, "row", field, value, reason, code, raw
+  const rows = await ws.runner
+    .all(`SELECT import_id, entity, file, "row", field, value, reason, code, raw
     FROM quarantine ${where} ORDER BY quarantined_at DESC, import_id, "row", field LIMIT ${Math.max(0, Math.floor(limit))}`);
   return rows.map(toQuarantineRow);
 }

@@ -68,7 +68,10 @@ export function mappedTableSql(table: string, rm: ResolvedMapping, src: StagedSo
       outer.push(t, `${convertSql(f.spec, t, opts)} AS ${q(name)}`);
     } else {
       const given = q(`${name}__g`);
-      inner.push(`json_extract_string(r._text, ${lit(`$.${name}`)}) AS ${t}`, `${col(name)} AS ${given}`);
+      inner.push(
+        `json_extract_string(r._text, ${lit(`$.${name}`)}) AS ${t}`,
+        `${col(name)} AS ${given}`,
+      );
       outer.push(t, `coalesce(${given}, ${convertSql(f.spec, t, opts)}) AS ${q(name)}`);
     }
   }

@@ -48,13 +48,19 @@ export async function prepare(ws: Workspace, p: PipelineInput): Promise<Prepared
     await r.exec(`CREATE TEMP TABLE ${issues} (rid BIGINT, line BIGINT, field VARCHAR, value VARCHAR,
       reason VARCHAR, code VARCHAR, raw VARCHAR)`);
     if (p.rejects) {
-      await r.exec(`INSERT INTO ${issues} SELECT NULL, line, field, value, reason, code, raw FROM ${p.rejects}`);
+      await r.exec(
+        `INSERT INTO ${issues} SELECT NULL, line, field, value, reason, code, raw FROM ${p.rejects}`,
+      );
     }
     await r.exec(mappedTableSql(mapped, p.rm, p.staged));
     await r.exec(finalViewSql(view, mapped, p.rm.entity, p.currency));
     const selects = ruleSelects(p.rm, view, p.currency);
-    await r.exec(`INSERT INTO ${issues} (rid, line, field, value, reason, code) ${selects.join('\nUNION ALL\n')}`);
-    await r.exec(classifySql({ table: cls, view, issues, entity: p.rm.entity, importId: p.importId }));
+    await r.exec(
+      `INSERT INTO ${issues} (rid, line, field, value, reason, code) ${selects.join('\nUNION ALL\n')}`,
+    );
+    await r.exec(
+      classifySql({ table: cls, view, issues, entity: p.rm.entity, importId: p.importId }),
+    );
     await addDuplicateIssues(ws, tables);
     return { counts: await tally(ws, mapped, cls, issues), tables, temps };
   } catch (e) {
@@ -64,7 +70,11 @@ export async function prepare(ws: Workspace, p: PipelineInput): Promise<Prepared
 }
 
 /** Stores (unless `store` is false, as in a failed --strict import) and writes quarantine rows. */
-export async function commit(ws: Workspace, prepared: readonly Prepared[], store: boolean): Promise<void> {
+export async function commit(
+  ws: Workspace,
+  prepared: readonly Prepared[],
+  store: boolean,
+): Promise<void> {
   await ws.runner.exec('BEGIN TRANSACTION');
   try {
     for (const p of prepared) {
@@ -80,11 +90,18 @@ export async function commit(ws: Workspace, prepared: readonly Prepared[], store
 
 export async function dispose(ws: Workspace, p: { temps: readonly string[] }): Promise<void> {
   for (const t of p.temps) {
-    await ws.runner.exec(t.includes('_final_') ? `DROP VIEW IF EXISTS ${t}` : `DROP TABLE IF EXISTS ${t}`);
+    await ws.runner.exec(
+      t.includes('_final_') ? `DROP VIEW IF EXISTS ${t}` : `DROP TABLE IF EXISTS ${t}`,
+    );
   }
 }
 
-async function tally(ws: Workspace, mapped: string, cls: string, issues: string): Promise<WriteCounts> {
+async function tally(
+  ws: Workspace,
+  mapped: string,
+  cls: string,
+  issues: string,
+): Promise<WriteCounts> {
   const [row] = await ws.runner.all(`SELECT
       (SELECT count(*) FROM ${mapped}) AS staged,
       (SELECT count(*) FROM ${mapped} WHERE _skip) AS skipped,

@@ -54,11 +54,14 @@ export async function readCsv(
   const columns = await columnsOf(ws, raw);
   const used = delimiter ?? (await sniffDelimiter(ws, path));
   checkDelimiter(path, columns, used);
-  await ws.runner.exec(`CREATE TEMP TABLE ${rejects} AS SELECT line, column_name AS field,
-      NULL::VARCHAR AS value, concat(error_type, ': ', error_message) AS reason,
+  // DuckDB reports a short line once per missing column: one reject per line and error type.
+  await ws.runner.exec(`CREATE TEMP TABLE ${rejects} AS SELECT line, arg_min(column_name, column_idx) AS field,
+      NULL::VARCHAR AS value,
+      CASE error_type WHEN 'MISSING COLUMNS' THEN concat('the line is cut short: ', arg_min(error_message, column_idx))
+        ELSE concat(lower(error_type), ': ', arg_min(error_message, column_idx)) END AS reason,
       CASE error_type ${Object.entries(CODES).map(([k, v]) => `WHEN ${lit(k)} THEN ${lit(v)}`).join(' ')} ELSE 'CSV_PARSE_ERROR' END AS code,
-      CAST(json_object('line', ltrim(csv_line, chr(13) || chr(10))) AS VARCHAR) AS raw
-    FROM ${rj}`);
+      CAST(json_object('line', ltrim(any_value(csv_line), chr(13) || chr(10))) AS VARCHAR) AS raw
+    FROM ${rj} GROUP BY line, error_type`);
   const blanks = await findBlankLines(path, opts.quote ?? '"');
   const values = blanks.map((l) => `(${l})`).join(', ');
   // Lines that hold no accepted row shift the numbers of the rows after them (docs/importing.md).
@@ -81,7 +84,13 @@ export async function readCsv(
 
 async function emptyRead(raw: string, cleanup: string[], ws: Workspace): Promise<RawRead> {
   await ws.runner.exec(`CREATE TEMP TABLE ${raw} (_empty VARCHAR)`);
-  return { columns: [], rows: 0, relation: `SELECT rowid AS _rid, rowid AS _line FROM ${raw}`, rawJson: "'{}'", cleanup };
+  return {
+    columns: [],
+    rows: 0,
+    relation: `SELECT rowid AS _rid, rowid AS _line FROM ${raw}`,
+    rawJson: "'{}'",
+    cleanup,
+  };
 }
 
 async function sniffDelimiter(ws: Workspace, path: string): Promise<string | undefined> {

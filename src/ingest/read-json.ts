@@ -19,30 +19,41 @@ export async function readJson(ws: Workspace, path: string, lines: boolean): Pro
   try {
     if (ndjson) {
       // One text column per line (chr(1) never separates JSON): every line keeps its number.
-      await ws.runner.exec(`CREATE TEMP TABLE ${docs} AS SELECT rowid + 1 AS line, doc FROM read_csv(${lit(path)},
+      await ws.runner
+        .exec(`CREATE TEMP TABLE ${docs} AS SELECT rowid + 1 AS line, doc FROM read_csv(${lit(path)},
         columns = {'doc': 'VARCHAR'}, header = false, delim = chr(1), quote = '', escape = '', auto_detect = false)`);
       await ws.runner.exec(`DELETE FROM ${docs} WHERE doc IS NULL OR trim(doc) = ''`);
     } else {
-      await ws.runner.exec(`CREATE TEMP TABLE ${docs} AS SELECT rowid + 1 AS line, CAST(json AS VARCHAR) AS doc
+      await ws.runner
+        .exec(`CREATE TEMP TABLE ${docs} AS SELECT rowid + 1 AS line, CAST(json AS VARCHAR) AS doc
         FROM read_json_objects(${lit(path)}, format = 'array')`);
     }
   } catch (e) {
-    throw new UserError('UNREADABLE_FILE', `Cannot read ${path} as ${ndjson ? 'NDJSON' : 'JSON'}: ${firstLine(e)}`, {
-      file: path,
-      fix: ndjson ? 'Each line must be one JSON object.' : 'The file must hold one JSON array of objects.',
-    });
+    throw new UserError(
+      'UNREADABLE_FILE',
+      `Cannot read ${path} as ${ndjson ? 'NDJSON' : 'JSON'}: ${firstLine(e)}`,
+      {
+        file: path,
+        fix: ndjson
+          ? 'Each line must be one JSON object.'
+          : 'The file must hold one JSON array of objects.',
+      },
+    );
   }
   const isObject = `CASE WHEN json_valid(doc) THEN json_type(doc) = 'OBJECT' ELSE FALSE END`;
-  await ws.runner.exec(`CREATE TEMP TABLE ${rejects} AS SELECT line, NULL::VARCHAR AS field, NULL::VARCHAR AS value,
+  await ws.runner
+    .exec(`CREATE TEMP TABLE ${rejects} AS SELECT line, NULL::VARCHAR AS field, NULL::VARCHAR AS value,
       CASE WHEN json_valid(doc) THEN concat('a JSON ', lower(json_type(doc)), ', not an object') ELSE 'not valid JSON' END AS reason,
       CASE WHEN json_valid(doc) THEN 'JSON_NOT_OBJECT' ELSE 'INVALID_JSON' END AS code,
       CAST(json_object('line', doc) AS VARCHAR) AS raw
     FROM ${docs} WHERE NOT (${isObject})`);
-  const keyRows = await ws.runner.all(`SELECT k FROM (SELECT unnest(json_keys(doc)) AS k, line FROM ${docs} WHERE ${isObject})
+  const keyRows = await ws.runner
+    .all(`SELECT k FROM (SELECT unnest(json_keys(doc)) AS k, line FROM ${docs} WHERE ${isObject})
     GROUP BY k ORDER BY min(line), k`);
   const keys = keyRows.map((r) => String(r['k']));
   const cols = keys.map((k) => `json_extract_string(doc, ${lit(pointer(k))}) AS ${q(k)}`);
-  await ws.runner.exec(`CREATE TEMP TABLE ${raw} AS SELECT line AS _line, ${cols.length ? cols.join(', ') : 'NULL AS _none'}
+  await ws.runner
+    .exec(`CREATE TEMP TABLE ${raw} AS SELECT line AS _line, ${cols.length ? cols.join(', ') : 'NULL AS _none'}
     FROM ${docs} WHERE ${isObject} ORDER BY line`);
   const columns = (await columnsOf(ws, raw)).filter((c) => c !== '_line' && c !== '_none');
   const rows = Number((await ws.runner.all(`SELECT count(*) AS n FROM ${raw}`))[0]?.['n'] ?? 0);
@@ -61,7 +72,12 @@ async function firstChar(path: string): Promise<string> {
   try {
     const buf = Buffer.alloc(4096);
     const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
-    return buf.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '').trimStart().charAt(0);
+    return buf
+      .subarray(0, bytesRead)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trimStart()
+      .charAt(0);
   } finally {
     await fh.close();
   }

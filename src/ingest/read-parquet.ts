@@ -11,11 +11,18 @@ export async function readParquet(ws: Workspace, path: string): Promise<RawRead>
   let described: { name: string; type: string }[];
   try {
     const rows = await ws.runner.all(`DESCRIBE SELECT * FROM read_parquet(${lit(path)})`);
-    described = rows.map((r) => ({ name: String(r['column_name']), type: String(r['column_type']) }));
+    described = rows.map((r) => ({
+      name: String(r['column_name']),
+      type: String(r['column_type']),
+    }));
   } catch (e) {
-    throw new UserError('UNREADABLE_FILE', `Cannot read ${path} as Parquet: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`, {
-      file: path,
-    });
+    throw new UserError(
+      'UNREADABLE_FILE',
+      `Cannot read ${path} as Parquet: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
+      {
+        file: path,
+      },
+    );
   }
   const cols = described.map(({ name, type }) => {
     const c = q(name);
@@ -24,7 +31,9 @@ export async function readParquet(ws: Workspace, path: string): Promise<RawRead>
       : `CAST(${c} AS VARCHAR)`;
     return `${text} AS ${c}`;
   });
-  await ws.runner.exec(`CREATE TEMP TABLE ${raw} AS SELECT ${cols.join(', ')} FROM read_parquet(${lit(path)})`);
+  await ws.runner.exec(
+    `CREATE TEMP TABLE ${raw} AS SELECT ${cols.join(', ')} FROM read_parquet(${lit(path)})`,
+  );
   const columns = described.map((d) => d.name);
   const rows = Number((await ws.runner.all(`SELECT count(*) AS n FROM ${raw}`))[0]?.['n'] ?? 0);
   return {

@@ -4,6 +4,7 @@
 import {
   BIGINT,
   BOOLEAN,
+  DATE,
   DOUBLE,
   DuckDBDataChunk,
   DuckDBTimestampTZValue,
@@ -19,13 +20,30 @@ import { q, tempName } from './sql-util.ts';
 import type { CanonicalRecord, CanonicalValue } from './types.ts';
 
 /** Text fields with few distinct values: staged as codes into one shared dictionary. */
-const CODED = new Set(['channel', 'direction', 'queue', 'agent_id', 'team', 'category', 'outcome',
-  'flow_reason', 'kind', 'status', 'currency']);
+const CODED = new Set([
+  'channel',
+  'direction',
+  'queue',
+  'agent_id',
+  'team',
+  'category',
+  'outcome',
+  'flow_reason',
+  'kind',
+  'status',
+  'currency',
+]);
 
 type Kind = 'code' | 'text' | 'ts' | 'num' | 'int' | 'bool' | 'overflow';
 
 const KIND_TYPE: Readonly<Record<Kind, DuckDBType>> = {
-  code: INTEGER, text: VARCHAR, ts: TIMESTAMPTZ, num: DOUBLE, int: INTEGER, bool: BOOLEAN, overflow: VARCHAR,
+  code: INTEGER,
+  text: VARCHAR,
+  ts: TIMESTAMPTZ,
+  num: DOUBLE,
+  int: INTEGER,
+  bool: BOOLEAN,
+  overflow: DATE,
 };
 
 function kindOf(f: FieldSpec): Kind {
@@ -34,7 +52,7 @@ function kindOf(f: FieldSpec): Kind {
   if (f.type === 'seconds' || f.type === 'number') return 'num';
   if (f.type === 'integer') return 'int';
   if (f.type === 'boolean') return 'bool';
-  return 'overflow';
+  return 'overflow'; // dates: always judged in SQL from text
 }
 
 const asText = (v: CanonicalValue): string =>
@@ -49,15 +67,24 @@ export class RecordStage {
   private newCodes: [number, string][] = [];
   rows = 0;
 
-  constructor(private readonly ws: Workspace, readonly entity: Entity) {
+  constructor(
+    private readonly ws: Workspace,
+    readonly entity: Entity,
+  ) {
     this.fields = ENTITY_FIELDS[entity];
     this.kinds = this.fields.map(kindOf);
   }
 
   async create(): Promise<void> {
-    const cols = this.fields.map((f, i) => `${q(f.name)} ${KIND_TYPE[this.kinds[i] ?? 'text'].toString()}`);
-    await this.ws.runner.exec(`CREATE TEMP TABLE ${this.table} (_line BIGINT, ${cols.join(', ')}, _text VARCHAR)`);
-    await this.ws.runner.exec(`CREATE TEMP TABLE IF NOT EXISTS ${this.dict} (code INTEGER, s VARCHAR)`);
+    const cols = this.fields.map(
+      (f, i) => `${q(f.name)} ${KIND_TYPE[this.kinds[i] ?? 'text'].toString()}`,
+    );
+    await this.ws.runner.exec(
+      `CREATE TEMP TABLE ${this.table} (_line BIGINT, ${cols.join(', ')}, _text VARCHAR)`,
+    );
+    await this.ws.runner.exec(
+      `CREATE TEMP TABLE IF NOT EXISTS ${this.dict} (code INTEGER, s VARCHAR)`,
+    );
     this.rows = 0;
   }
 
@@ -84,7 +111,8 @@ export class RecordStage {
         vec.flush();
       });
       const text = chunk.getColumnVector(this.fields.length + 1);
-      for (let k = 0; k < n; k += 1) text.setItem(k, overflow[k] ? JSON.stringify(overflow[k]) : null);
+      for (let k = 0; k < n; k += 1)
+        text.setItem(k, overflow[k] ? JSON.stringify(overflow[k]) : null);
       text.flush();
       appender.appendDataChunk(chunk);
     }
@@ -108,7 +136,9 @@ export class RecordStage {
       case 'num':
         return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
       case 'int':
-        return typeof v === 'number' && Number.isInteger(v) && Math.abs(v) < 2 ** 31 ? v : undefined;
+        return typeof v === 'number' && Number.isInteger(v) && Math.abs(v) < 2 ** 31
+          ? v
+          : undefined;
       case 'bool':
         return typeof v === 'boolean' ? v : undefined;
       case 'overflow':

@@ -3,7 +3,7 @@
 
 import { UserError } from '../errors.ts';
 import { ENTITY_FIELDS, type Entity, type FieldSpec } from '../model/fields.ts';
-import { autoMatch, normalizeName } from './auto-match.ts';
+import { autoMatch, normalizeName, type AutoMatch } from './auto-match.ts';
 import type { EntityMapping, Unit } from './mapping-schema.ts';
 
 export type TemplatePart = { readonly text: string } | { readonly column: string };
@@ -158,7 +158,7 @@ function usedColumns(sources: readonly FieldSource[]): string[] {
   );
 }
 
-function exactMatch(columns: readonly string[], fields: readonly string[]) {
+function exactMatch(columns: readonly string[], fields: readonly string[]): AutoMatch[] {
   return fields.flatMap((field) => {
     const column = columns.find((c) => normalizeName(c) === normalizeName(field));
     return column === undefined ? [] : [{ field, column }];

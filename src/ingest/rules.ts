@@ -57,43 +57,75 @@ function fieldRules(rm: ResolvedMapping, derived: ReadonlySet<string>): Rule[] {
     const given = derived.has(s.name) ? q(`${s.name}__given`) : `${v} IS NOT NULL`;
     const label = sourceLabel(f.source);
     if (s.required) {
-      rules.push({ field: s.name, when: `${v} IS NULL AND ${t} IS NULL`, code: 'REQUIRED_MISSING',
-        reason: lit(`${s.name} is required but empty (${label})`) });
+      rules.push({
+        field: s.name,
+        when: `${v} IS NULL AND ${t} IS NULL`,
+        code: 'REQUIRED_MISSING',
+        reason: lit(`${s.name} is required but empty (${label})`),
+      });
     }
     const bad = `${t} IS NOT NULL AND NOT (${given})`;
     const quoted = `'"', ${t}, '"'`;
     if (s.type === 'enum') {
       const allowed = (s.values ?? []).filter((x) => x !== '').join(', ');
-      rules.push({ field: s.name, when: bad, code: 'INVALID_ENUM',
-        reason: `concat(${quoted}, ${lit(` is not a known ${s.name} (allowed: ${allowed})`)})` });
+      rules.push({
+        field: s.name,
+        when: bad,
+        code: 'INVALID_ENUM',
+        reason: `concat(${quoted}, ${lit(` is not a known ${s.name} (allowed: ${allowed})`)})`,
+      });
     } else if (s.type === 'timestamp') {
       const fmt = f.format && f.format !== 'iso' ? f.format : undefined;
       const shape = fmt && !fmt.startsWith('epoch') ? formatShape(fmt) : ISO_SHAPE;
       const expected = fmt ?? 'ISO 8601, e.g. 2026-03-01 09:30:00 or 2026-03-01T08:30:00Z';
-      rules.push({ field: s.name, when: bad,
+      rules.push({
+        field: s.name,
+        when: bad,
         code: `CASE WHEN regexp_matches(${t}, ${lit(shape)}) THEN 'IMPOSSIBLE_TIMESTAMP' ELSE 'INVALID_TIMESTAMP' END`,
         reason: `CASE WHEN regexp_matches(${t}, ${lit(shape)}) THEN concat(${quoted}, ' is not a real date or time')
-          ELSE concat(${quoted}, ${lit(` cannot be read as a timestamp (expected ${expected})`)}) END` });
-      rules.push({ field: s.name, when: `(${given}) AND (${v} < ${MIN_TS} OR ${v} > ${MAX_TS})`,
-        code: 'TIMESTAMP_OUT_OF_RANGE', reason: `concat(${disp(s)}, ' is before 1990 or more than a year from now')` });
+          ELSE concat(${quoted}, ${lit(` cannot be read as a timestamp (expected ${expected})`)}) END`,
+      });
+      rules.push({
+        field: s.name,
+        when: `(${given}) AND (${v} < ${MIN_TS} OR ${v} > ${MAX_TS})`,
+        code: 'TIMESTAMP_OUT_OF_RANGE',
+        reason: `concat(${disp(s)}, ' is before 1990 or more than a year from now')`,
+      });
     } else if (s.type === 'integer' && s.name === 'score') {
-      rules.push({ field: s.name, when: bad, code: 'SCORE_NOT_INTEGER',
-        reason: `concat('score ', ${quoted}, ' is not a whole number')` });
+      rules.push({
+        field: s.name,
+        when: bad,
+        code: 'SCORE_NOT_INTEGER',
+        reason: `concat('score ', ${quoted}, ' is not a whole number')`,
+      });
     } else if (TYPE_CODES[s.type]) {
       const [code, text] = TYPE_CODES[s.type] ?? ['', ''];
-      rules.push({ field: s.name, when: bad, code, reason: `concat(${quoted}, ${lit(` ${text}`)})` });
+      rules.push({
+        field: s.name,
+        when: bad,
+        code,
+        reason: `concat(${quoted}, ${lit(` ${text}`)})`,
+      });
     }
     if (s.type === 'seconds') {
-      rules.push({ field: s.name, when: `(${given}) AND ${v} < 0`, code: 'NEGATIVE_DURATION',
-        reason: `concat(${lit(`${s.name} `)}, ${disp(s)}, ' is negative')` });
+      rules.push({
+        field: s.name,
+        when: `(${given}) AND ${v} < 0`,
+        code: 'NEGATIVE_DURATION',
+        reason: `concat(${lit(`${s.name} `)}, ${disp(s)}, ' is negative')`,
+      });
     }
   }
   return rules;
 }
 
 function before(a: string, b: string, code: string): Rule {
-  return { field: a, when: `${q(a)} < ${q(b)}`, code,
-    reason: `concat(${lit(`${a} `)}, ${tsDisp(a)}, ${lit(` is before ${b} `)}, ${tsDisp(b)})` };
+  return {
+    field: a,
+    when: `${q(a)} < ${q(b)}`,
+    code,
+    reason: `concat(${lit(`${a} `)}, ${tsDisp(a)}, ${lit(` is before ${b} `)}, ${tsDisp(b)})`,
+  };
 }
 const tsDisp = (f: string) => disp({ name: f, type: 'timestamp', description: '' });
 
@@ -101,38 +133,78 @@ function entityRules(rm: ResolvedMapping, currency: string): Rule[] {
   switch (rm.entity) {
     case 'contacts':
       return [
-        { ...before('answered_at', 'offered_at', 'ANSWERED_BEFORE_OFFERED'), when: `answered_at__given AND answered_at < offered_at` },
+        {
+          ...before('answered_at', 'offered_at', 'ANSWERED_BEFORE_OFFERED'),
+          when: `answered_at__given AND answered_at < offered_at`,
+        },
         before('ended_at', 'offered_at', 'ENDED_BEFORE_OFFERED'),
-        { ...before('ended_at', 'answered_at', 'ENDED_BEFORE_ANSWERED'), when: `ended_at < answered_at AND ended_at >= offered_at` },
-        { field: 'outcome', when: `outcome = 'answered' AND answered_at IS NULL AND wait_s IS NULL`, code: 'ANSWER_TIME_MISSING',
-          reason: lit('an answered contact needs answered_at or wait_s') },
-        { field: 'answered_at', when: `outcome IN ('abandoned', 'flowed_out') AND answered_at__given`, code: 'ANSWERED_AT_ON_UNANSWERED',
-          reason: `concat('answered_at is set but the outcome is ', outcome)` },
+        {
+          ...before('ended_at', 'answered_at', 'ENDED_BEFORE_ANSWERED'),
+          when: `ended_at < answered_at AND ended_at >= offered_at`,
+        },
+        {
+          field: 'outcome',
+          when: `outcome = 'answered' AND answered_at IS NULL AND wait_s IS NULL`,
+          code: 'ANSWER_TIME_MISSING',
+          reason: lit('an answered contact needs answered_at or wait_s'),
+        },
+        {
+          field: 'answered_at',
+          when: `outcome IN ('abandoned', 'flowed_out') AND answered_at__given`,
+          code: 'ANSWERED_AT_ON_UNANSWERED',
+          reason: `concat('answered_at is set but the outcome is ', outcome)`,
+        },
       ];
     case 'cases':
       return [
         before('first_response_at', 'created_at', 'FIRST_RESPONSE_BEFORE_CREATED'),
         before('resolved_at', 'created_at', 'RESOLVED_BEFORE_CREATED'),
-        { field: 'reopened_count', when: 'reopened_count < 0', code: 'NEGATIVE_COUNT', reason: lit('reopened_count is negative') },
+        {
+          field: 'reopened_count',
+          when: 'reopened_count < 0',
+          code: 'NEGATIVE_COUNT',
+          reason: lit('reopened_count is negative'),
+        },
       ];
     case 'surveys': {
       const badScale = `(kind = 'nps' AND NOT (scale_min = 0 AND scale_max = 10))
         OR (kind = 'csat' AND NOT (scale_max IN (3, 5, 7, 10) AND (scale_min = 1 OR (scale_min = 0 AND scale_max = 10))))
         OR (kind = 'ces' AND NOT (scale_max IN (5, 7) AND scale_min = 1))`;
       return [
-        { field: 'scale_max', when: badScale, code: 'INVALID_SCALE',
-          reason: `concat(kind, ' scale ', scale_min, '–', scale_max, ' is not supported (NPS 0–10; CSAT 1–3, 1–5, 1–7, 1–10 or 0–10; CES 1–5 or 1–7)')` },
-        { field: 'score', when: `score IS NOT NULL AND NOT (${badScale}) AND (score < scale_min OR score > scale_max)`, code: 'SCORE_OUT_OF_SCALE',
-          reason: `concat('score ', score, ' is outside the ', kind, ' scale ', scale_min, '–', scale_max)` },
+        {
+          field: 'scale_max',
+          when: badScale,
+          code: 'INVALID_SCALE',
+          reason: `concat(kind, ' scale ', scale_min, '–', scale_max, ' is not supported (NPS 0–10; CSAT 1–3, 1–5, 1–7, 1–10 or 0–10; CES 1–5 or 1–7)')`,
+        },
+        {
+          field: 'score',
+          when: `score IS NOT NULL AND NOT (${badScale}) AND (score < scale_min OR score > scale_max)`,
+          code: 'SCORE_OUT_OF_SCALE',
+          reason: `concat('score ', score, ' is outside the ', kind, ' scale ', scale_min, '–', scale_max)`,
+        },
       ];
     }
     case 'costs':
       return [
-        { field: 'period_end', when: 'period_end < period_start', code: 'PERIOD_END_BEFORE_START',
-          reason: `concat('period_end ', period_end, ' is before period_start ', period_start)` },
-        { field: 'currency', when: `currency__given AND currency <> ${lit(currency)}`, code: 'CURRENCY_MISMATCH',
-          reason: `concat('currency ', currency, ${lit(` differs from the workspace currency ${currency}`)})` },
-        { field: 'amount', when: 'amount < 0', code: 'NEGATIVE_AMOUNT', reason: `concat('amount ', amount, ' is negative')` },
+        {
+          field: 'period_end',
+          when: 'period_end < period_start',
+          code: 'PERIOD_END_BEFORE_START',
+          reason: `concat('period_end ', period_end, ' is before period_start ', period_start)`,
+        },
+        {
+          field: 'currency',
+          when: `currency__given AND currency <> ${lit(currency)}`,
+          code: 'CURRENCY_MISMATCH',
+          reason: `concat('currency ', currency, ${lit(` differs from the workspace currency ${currency}`)})`,
+        },
+        {
+          field: 'amount',
+          when: 'amount < 0',
+          code: 'NEGATIVE_AMOUNT',
+          reason: `concat('amount ', coalesce(amount__t, CAST(amount AS VARCHAR)), ' is negative')`,
+        },
       ];
   }
 }

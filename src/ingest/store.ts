@@ -19,7 +19,8 @@ export interface StoreTables {
 
 export async function upsertRows(ws: Workspace, t: StoreTables): Promise<void> {
   const fields = ENTITY_FIELDS[t.entity].map((f) => q(f.name));
-  await ws.runner.exec(`INSERT OR REPLACE INTO ${t.entity} (${fields.join(', ')}, _source, _row, _hash, _import_id)
+  await ws.runner
+    .exec(`INSERT OR REPLACE INTO ${t.entity} (${fields.join(', ')}, _source, _row, _hash, _import_id)
     SELECT ${fields.map((f) => `d.${f}`).join(', ')}, ${lit(t.source)}, d._line, c._hash, ${lit(t.importId)}
     FROM ${t.view} d JOIN ${t.cls} c USING (_rid) WHERE c._class IN ('new', 'updated')`);
 }
@@ -38,7 +39,8 @@ export async function addDuplicateIssues(ws: Workspace, t: StoreTables): Promise
 }
 
 export async function writeQuarantine(ws: Workspace, t: StoreTables): Promise<void> {
-  await ws.runner.exec(`INSERT INTO quarantine (import_id, entity, file, "row", field, value, reason, code, raw)
+  await ws.runner
+    .exec(`INSERT INTO quarantine (import_id, entity, file, "row", field, value, reason, code, raw)
     SELECT ${lit(t.importId)}, ${lit(t.entity)}, ${lit(t.source)}, i.line, i.field, i.value, i.reason, i.code,
       coalesce(i.raw, CAST(${t.rawJson} AS VARCHAR))
     FROM ${t.issues} i LEFT JOIN (${t.rawRelation}) r ON r._rid = i.rid

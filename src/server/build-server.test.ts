@@ -23,7 +23,7 @@ afterAll(async () => {
   await rm(webDir, { recursive: true, force: true });
 });
 
-export const ROUTES = [
+const ROUTES = [
   '/api/v1/health',
   '/api/v1/kpis',
   '/api/v1/kpis.csv',
@@ -41,6 +41,9 @@ export const ROUTES = [
   '/api/v1/surveys/comments.csv',
   '/api/v1/staffing',
   '/api/v1/staffing.csv',
+  '/api/v1/quarantine',
+  '/api/v1/quarantine.csv',
+  '/api/v1/imports',
 ];
 
 describe('GET /api/openapi.json', () => {
@@ -55,7 +58,12 @@ describe('GET /api/openapi.json', () => {
     };
     expect(doc.openapi).toMatch(/^3\./);
     expect(doc.info.title).toBe('cxkpi API');
-    for (const route of ROUTES) expect(Object.keys(doc.paths)).toContain(route);
+    expect(Object.keys(doc.paths).sort()).toEqual([...ROUTES].sort());
+    for (const route of ROUTES) {
+      expect(Object.keys(doc.paths[route] ?? {})).toEqual([
+        route === '/api/v1/imports' ? 'post' : 'get',
+      ]);
+    }
     const kpiParams = doc.paths['/api/v1/kpis']?.['get']?.parameters?.map((p) => p.name);
     expect(kpiParams).toEqual(['kpi', 'from', 'to', 'filter', 'grain', 'slot', 'by', 'compare']);
     const drill = doc.paths['/api/v1/contacts']?.['get']?.parameters?.map((p) => p.name);

@@ -20,9 +20,9 @@ import { registerDimensionsRoute } from './dimensions-route.ts';
 import { registerDrillDownRoutes } from './drill-down-routes.ts';
 import { registerHealthRoute } from './health-route.ts';
 import { errorHandler, notFoundBody } from './http-errors.ts';
-// PENDING import { registerImportRoute } from './imports-route.ts';
+import { registerImportRoute } from './imports-route.ts';
 import { registerKpiRoutes } from './kpis-route.ts';
-// PENDING import { registerQuarantineRoute } from './quarantine-route.ts';
+import { registerQuarantineRoute } from './quarantine-route.ts';
 import type { ServerContext, ZodApp } from './server-context.ts';
 import { registerStaffingRoute } from './staffing-route.ts';
 
@@ -72,8 +72,8 @@ export function buildServer({
     registerDimensionsRoute(z, ctx);
     registerDrillDownRoutes(z, ctx);
     registerCommentsRoute(z, ctx);
-    // PENDING registerImportRoute(z, ctx);
-    // PENDING registerQuarantineRoute(z, ctx);
+    registerImportRoute(z, ctx);
+    registerQuarantineRoute(z, ctx);
     registerStaffingRoute(z, ctx);
     api.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   });

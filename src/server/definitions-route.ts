@@ -20,6 +20,7 @@ export function kpiDefinitions(s: WorkspaceSettings) {
       description: d.description,
       unit: d.unit,
       direction: d.direction,
+      source: d.source,
       formula: d.formula(s),
       variant: d.variant(s),
       settings: d.settingsUsed(s),

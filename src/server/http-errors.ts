@@ -62,8 +62,15 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
     sendIssues(
       reply,
       err.issues.map((i) => {
+        if (i.code === 'unrecognized_keys') {
+          return issue(
+            i.keys[0] ?? '',
+            `Unknown parameter ${i.keys.map((k) => `"${k}"`).join(', ')}.`,
+          );
+        }
         const p = String(i.path[0] ?? '');
-        return issue(PARAM_OF[p] ?? p, i.message);
+        const allowed = (i as { params?: { allowed?: string[] } }).params?.allowed;
+        return issue(PARAM_OF[p] ?? p, i.message, allowed);
       }),
     );
     return;

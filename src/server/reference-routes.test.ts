@@ -34,6 +34,7 @@ describe('GET /api/v1/definitions', () => {
       name: KPIS.service_level.name,
       unit: 'percent',
       direction: 'higher',
+      source: 'contacts',
       formula: KPIS.service_level.formula(s),
       variant: 'offered-minus-short-abandons',
       settings: KPIS.service_level.settingsUsed(s),

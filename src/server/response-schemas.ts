@@ -75,6 +75,7 @@ export const definitionsResponseSchema = z.looseObject({
       description: localized,
       unit: z.string(),
       direction: z.enum(['higher', 'lower']),
+      source: z.enum(['contacts', 'cases', 'surveys']),
       formula: z.string(),
       variant: z.string(),
       settings: z.record(z.string(), z.union([z.string(), z.number()])),

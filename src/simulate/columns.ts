@@ -15,17 +15,31 @@ export class Columns<K extends string> {
 
   /** Appends an empty row and returns its index. */
   add(): number {
-    if (this.n === this.capacity) {
-      const next = alloc(this.names, this.capacity * 2);
-      for (const k of this.names) next[k].set(this.cols[k]);
-      this.cols = next;
-      this.capacity *= 2;
-    }
+    if (this.n === this.capacity) this.grow();
     return this.n++;
+  }
+
+  /** Appends every row of `other` (same columns). */
+  appendFrom(other: Columns<K>): void {
+    while (this.capacity < this.n + other.n) this.grow();
+    for (const k of this.names) this.cols[k].set(other.cols[k].subarray(0, other.n), this.n);
+    this.n += other.n;
+  }
+
+  /** Bytes held by the column arrays. */
+  get bytes(): number {
+    return this.capacity * this.names.length * 8;
   }
 
   clear(): void {
     this.n = 0;
+  }
+
+  private grow(): void {
+    const next = alloc(this.names, this.capacity * 2);
+    for (const k of this.names) next[k].set(this.cols[k]);
+    this.cols = next;
+    this.capacity *= 2;
   }
 }
 

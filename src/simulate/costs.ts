@@ -1,12 +1,16 @@
 // Daily operational cost per channel from the staffing plan: scheduled hours × hourly rate plus the
 // channel's fixed cost per day. Limits: planned (paid) hours, so absent agents still cost money.
 
+import type { CanonicalRecord } from '../ingest/index.ts';
 import type { SimCalendar } from './calendar.ts';
 import type { StaffingPlan } from './plan.ts';
-import type { CanonicalRecord } from './records.ts';
 import type { SimModel } from './sim-model.ts';
 
-export function costRecords(model: SimModel, cal: SimCalendar, plan: StaffingPlan): CanonicalRecord[] {
+export function costRecords(
+  model: SimModel,
+  cal: SimCalendar,
+  plan: StaffingPlan,
+): CanonicalRecord[] {
   const out: CanonicalRecord[] = [];
   const hours = cal.intervalSeconds / 3600;
   cal.days.forEach((day, d) => {

@@ -2,6 +2,7 @@
 // ids as strings, instants as Dates (UTC, whole milliseconds), durations in seconds.
 // Limits: ids are deterministic per scenario and seed, so two runs into one workspace share keys.
 
+import type { CanonicalRecord } from '../ingest/index.ts';
 import { FLOW_REASONS } from '../model/fields.ts';
 import type { SimCalendar } from './calendar.ts';
 import type { CaseColumn, Columns, ContactColumn, SurveyColumn } from './columns.ts';
@@ -9,8 +10,6 @@ import { KIND_CODES, OUTCOME_CODES, STATUS_CODES } from './columns.ts';
 import { PHRASES } from './phrases.ts';
 import type { Person } from './plan.ts';
 import type { SimModel } from './sim-model.ts';
-
-export type CanonicalRecord = Record<string, string | number | boolean | Date | null>;
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 export const contactId = (no: number) => `CT${pad(no, 9)}`;

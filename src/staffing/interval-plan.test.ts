@@ -75,6 +75,7 @@ describe('planIntervals: one interval against Erlang C', () => {
       obs('2026-06-01 09:00', 100, { agentsStaffed: 20 }), // 20 × 0.7 = 14 on the phones
       obs('2026-06-01 09:30', 100, { agentsStaffed: 15 }), // floor(10.5) = 10 ≤ A: unstable
       obs('2026-06-01 10:00', 0, { agentsStaffed: 3 }),
+      obs('2026-06-01 10:30', 300, { agentsStaffed: 90 }), // 90 × 0.7 is 62.99999999999999
     ];
     const plan = planIntervals({ rows }, base);
     const c14 = erlangC({
@@ -92,6 +93,7 @@ describe('planIntervals: one interval against Erlang C', () => {
     expect(plan.rows[0]?.predictedAsaSeconds).toBe(c14.asaSeconds);
     expect(plan.rows[1]).toMatchObject({ productiveAgents: 10, predictedServiceLevel: 0 });
     expect(plan.rows[1]?.predictedAsaSeconds).toBe(Infinity);
+    expect(plan.rows[3]?.productiveAgents).toBe(63);
     expect(plan.rows[2]).toMatchObject({
       requiredAgents: 0,
       requiredCost: 0,

@@ -9,6 +9,7 @@ import type { DefinitionsResponse, DimensionsResponse, KpiResponse } from './api
 import { useApi } from './api/use-api.ts';
 import { DefinitionPanel } from './components/definition-panel.tsx';
 import { DrillPanel } from './components/drill-panel.tsx';
+import { ErrorBoundary } from './components/error-boundary.tsx';
 import { FilterBar } from './components/filter-bar.tsx';
 import { Header } from './components/header.tsx';
 import { PageTabs, PANEL_ID, tabId } from './components/page-tabs.tsx';
@@ -43,8 +44,9 @@ export function App() {
 
   const timezone = dims.data?.period.timezone ?? defs.data?.settings.timezone ?? 'UTC';
   const today = todayIn(timezone);
+  const dataFirst = dims.data?.period.from ?? null;
   const dataLast = dims.data?.period.to ?? null;
-  const anchor = anchorDay(today, dataLast);
+  const anchor = anchorDay(today, dataFirst, dataLast);
   const range = useMemo(() => resolveRange(state, anchor), [state, anchor]);
 
   const openPanel = useCallback(
@@ -105,11 +107,16 @@ export function App() {
             {i18n.t('app.skip')}
           </a>
           <Header previous={prev?.from && prev.to ? { from: prev.from, to: prev.to } : null} />
-          <FilterBar anchorNote={dataLast !== null && dataLast < today ? dataLast : null} />
+          <FilterBar anchorNote={anchor !== today ? anchor : null} />
           <PageTabs />
           <main id="main" tabIndex={-1}>
             <div role="tabpanel" id={PANEL_ID} aria-labelledby={tabId(state.page)}>
-              <CurrentPage page={state.page} totals={totals} />
+              <ErrorBoundary
+                resetKey={window.location.search}
+                fallback={(m) => <p role="alert">{i18n.t('common.error', { message: m })}</p>}
+              >
+                <CurrentPage page={state.page} totals={totals} />
+              </ErrorBoundary>
             </div>
           </main>
         </div>

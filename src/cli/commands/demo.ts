@@ -19,7 +19,11 @@ export function registerDemo(program: Command, ctx: Ctx): void {
   program
     .command('demo')
     .description('Build a demo workspace from a simulated contact centre')
-    .option('--scenario <name>', 'scenario name (examples/scenarios) or path to a JSON file', 'default')
+    .option(
+      '--scenario <name>',
+      'scenario name (examples/scenarios) or path to a JSON file',
+      'default',
+    )
     .option('--scale <n>', 'multiply volumes and agents')
     .option('--seed <n>', 'random seed (same seed, same data)')
     .option('--force', 'replace an existing workspace file')
@@ -42,12 +46,21 @@ export async function buildDemo(ctx: Ctx, o: DemoOptions): Promise<void> {
   }
   const scale = o.scale === undefined ? undefined : Number(o.scale);
   const seed = o.seed === undefined ? undefined : Number(o.seed);
-  for (const [name, v] of [['scale', scale], ['seed', seed]] as const) {
+  for (const [name, v] of [
+    ['scale', scale],
+    ['seed', seed],
+  ] as const) {
     if (v !== undefined && !(Number.isFinite(v) && v > 0)) {
-      throw new UserError('INVALID_PARAMETER', `Invalid --${name} "${String(v)}": expected a positive number.`, { parameter: name });
+      throw new UserError(
+        'INVALID_PARAMETER',
+        `Invalid --${name} "${String(v)}": expected a positive number.`,
+        { parameter: name },
+      );
     }
   }
-  ctx.io.err(`Building demo workspace ${path} (scenario ${o.scenario ?? 'default'}${scale ? `, scale ${scale}` : ''}) …\n`);
+  ctx.io.err(
+    `Building demo workspace ${path} (scenario ${o.scenario ?? 'default'}${scale ? `, scale ${scale}` : ''}) …\n`,
+  );
   const bar = progress(ctx.io, { unit: 'contacts' });
   const summary = await withWorkspace(ctx, (ws) =>
     simulate(ws, {

@@ -22,7 +22,14 @@ export function registerServe(program: Command, ctx: Ctx): void {
       const dbPath = ctx.dbPath();
       if (o.demo && !existsSync(dbPath)) await buildDemo(ctx, {});
       const webDir = existsSync(join(WEB_DIST, 'index.html')) ? WEB_DIST : undefined;
-      const server = await startServer({ dbPath, host: o.host, port: Number(o.port), ...(webDir ? { webDir } : {}) });
-      ctx.io.out(`cxkpi is serving ${dbPath}\n  dashboard: ${server.url}/${webDir ? '' : ' (not built: run npm run build)'}\n  API:       ${server.url}/api/v1/kpis\n  OpenAPI:   ${server.url}/api/openapi.json\nPress Ctrl+C to stop.\n`);
+      const server = await startServer({
+        dbPath,
+        host: o.host,
+        port: Number(o.port),
+        ...(webDir ? { webDir } : {}),
+      });
+      ctx.io.out(
+        `cxkpi is serving ${dbPath}\n  dashboard: ${server.url}/${webDir ? '' : ' (not built: run npm run build)'}\n  API:       ${server.url}/api/v1/kpis\n  OpenAPI:   ${server.url}/api/openapi.json\nPress Ctrl+C to stop.\n`,
+      );
     });
 }

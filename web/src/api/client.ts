@@ -59,10 +59,9 @@ async function load(url: string): Promise<unknown> {
     body = null;
   }
   if (!res.ok) {
-    const msg =
-      body !== null && typeof body === 'object' && 'message' in body
-        ? String((body as { message: unknown }).message)
-        : `${res.status} ${res.statusText}`;
+    // The API answers { error: { code, message } }; fall back to the status line.
+    const err = (body as { error?: { message?: unknown } } | null)?.error;
+    const msg = err?.message ? String(err.message) : `${res.status} ${res.statusText}`;
     throw new ApiError(msg, res.status);
   }
   return body;

@@ -12,7 +12,8 @@ export const GOAL_KPIS: Readonly<Record<GoalId, readonly KpiId[]>> = {
   reachability: ['service_level', 'asa', 'aht', 'abandon_rate', 'cost_per_resolution'],
   other: ['time_to_resolution'],
 };
-export const GOALS: readonly GoalId[] = ['reachability', 'quality', 'loyalty', 'other'];
+/** Reachability first (the daily rhythm), and resolution next to quality, which it explains. */
+export const GOALS: readonly GoalId[] = ['reachability', 'quality', 'other', 'loyalty'];
 
 export const ALL_KPIS: readonly KpiId[] = GOALS.flatMap((g) => GOAL_KPIS[g]);
 

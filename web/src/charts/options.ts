@@ -7,7 +7,7 @@ import { AXIS_TEXT, GRID_LINE } from './palette.ts';
 export const grid = (extra: Record<string, number | string> = {}): ChartOption['grid'] => ({
   left: 8,
   right: 16,
-  top: 36,
+  top: 44,
   bottom: 8,
   containLabel: true,
   ...extra,

@@ -3,6 +3,7 @@
 
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n.ts';
+import { ErrorBoundary } from './error-boundary.tsx';
 
 export interface CardProps {
   readonly title: string;
@@ -44,7 +45,15 @@ export function Card(props: CardProps) {
       ) : empty ? (
         <p className="muted">{t('common.noData')}</p>
       ) : (
-        children
+        <ErrorBoundary
+          fallback={(m) => (
+            <p role="alert" className="error">
+              {t('common.error', { message: m })}
+            </p>
+          )}
+        >
+          {children}
+        </ErrorBoundary>
       )}
       {note ? <p className="card-note small muted">{note}</p> : null}
     </section>

@@ -4,6 +4,7 @@
 import { rowsFor } from '../api/rows.ts';
 import type { KpiId, KpiRow } from '../api/types.ts';
 import { formatCount, formatKpi } from '../format/format.ts';
+import { sourceLabel } from '../format/labels.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { kpiName, useView } from '../state/view-context.ts';
 import { DefinitionButton, FigureButton } from './figure-button.tsx';
@@ -16,6 +17,7 @@ export function FigureStrip({ kpis, rows }: { kpis: readonly KpiId[]; rows: read
     <div className="figure-strip card">
       {kpis.map((k) => {
         const row = rowsFor(rows, k).sort((a, b) => b.n - a.n)[0] ?? null;
+        const def = view.defs.get(k);
         const f = (v: number | null) => (row ? formatKpi(view.fmt, k, row.unit, v) : '—');
         return (
           <div className="item" key={k} data-kpi={k}>
@@ -30,6 +32,12 @@ export function FigureStrip({ kpis, rows }: { kpis: readonly KpiId[]; rows: read
                 : ''}
             </span>
             <StatusBadge row={row} />
+            {def?.benchmark ? (
+              <span className="small muted strip-bench" title={def.benchmark.source}>
+                {t('tile.benchmark', { text: def.benchmark.text })} ·{' '}
+                {t('tile.source', { source: sourceLabel(def.benchmark.source) })}
+              </span>
+            ) : null}
           </div>
         );
       })}

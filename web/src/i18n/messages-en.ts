@@ -155,6 +155,7 @@ export const en = {
   'loyalty.score': 'score {score}',
   'loyalty.ces': 'Customer effort per day',
   'cost.byChannel': 'Cost per resolution by channel',
+  'cost.byTeam': 'Cost per resolution by team',
   'cost.resolved': 'Cases resolved',
   'cost.staffing': 'Staffing plan: required against staffed agents per 30 minutes',
   'cost.staffingNote': 'Target {target}; required agents from Erlang C on the observed volume and AHT.',

@@ -159,6 +159,7 @@ export const es: Messages = {
   'loyalty.score': 'puntuación {score}',
   'loyalty.ces': 'Esfuerzo del cliente por día',
   'cost.byChannel': 'Coste por resolución por canal',
+  'cost.byTeam': 'Coste por resolución por equipo',
   'cost.resolved': 'Casos resueltos',
   'cost.staffing': 'Plan de plantilla: agentes necesarios frente a programados cada 30 minutos',
   'cost.staffingNote':

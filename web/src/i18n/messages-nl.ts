@@ -159,6 +159,7 @@ export const nl: Messages = {
   'loyalty.score': 'score {score}',
   'loyalty.ces': 'Klantinspanning per dag',
   'cost.byChannel': 'Kosten per oplossing per kanaal',
+  'cost.byTeam': 'Kosten per oplossing per team',
   'cost.resolved': 'Opgeloste zaken',
   'cost.staffing': 'Bezettingsplan: benodigde tegenover ingeroosterde medewerkers per 30 minuten',
   'cost.staffingNote':

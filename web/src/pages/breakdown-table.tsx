@@ -21,7 +21,10 @@ export interface BreakdownTableProps {
 export function BreakdownTable({ dim, kpis, rows, totals, caption }: BreakdownTableProps) {
   const view = useView();
   const { t, lang } = useI18n();
-  const values = [...new Set(rows.map((r) => (r.keys[dim] === null ? '' : String(r.keys[dim]))))];
+  // Groups with no records behind any figure (e.g. no agent on unanswered contacts) are left out.
+  const values = [
+    ...new Set(rows.filter((r) => r.n > 0).map((r) => (r.keys[dim] === null ? '' : String(r.keys[dim])))),
+  ];
   const first = kpis[0] as KpiId;
   const weight = (v: string) => rowFor(rows, first, { [dim]: v })?.n ?? 0;
   values.sort((a, b) => weight(b) - weight(a) || a.localeCompare(b));

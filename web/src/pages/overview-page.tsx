@@ -40,7 +40,7 @@ export function OverviewPage({ totals }: { readonly totals: Loaded<KpiResponse> 
           className="goal"
           aria-labelledby={`goal-${g}`}
           data-goal={g}
-          style={{ flexGrow: GOAL_KPIS[g].length, flexBasis: `${GOAL_KPIS[g].length * 240}px` }}
+          style={{ flexGrow: GOAL_KPIS[g].length, flexBasis: `${GOAL_KPIS[g].length * 235}px` }}
         >
           <div className="goal-head">
             <h2 id={`goal-${g}`}>{t(`goal.${g}` as MessageKey)}</h2>

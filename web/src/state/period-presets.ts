@@ -69,7 +69,11 @@ export function presetRange(preset: Preset, anchor: string): DayRange | null {
   }
 }
 
-/** Presets count back from today, or from the data's last day when the data ends earlier. */
-export function anchorDay(today: string, dataLastDay: string | null): string {
-  return dataLastDay !== null && dataLastDay < today ? dataLastDay : today;
+/**
+ * Presets count back from today, or from the data's last day when today lies outside the data
+ * (data that ended earlier, or a demo dated in the future).
+ */
+export function anchorDay(today: string, first: string | null, last: string | null): string {
+  if (last === null) return today;
+  return last < today || (first !== null && today < first) ? last : today;
 }

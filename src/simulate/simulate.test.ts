@@ -1,0 +1,129 @@
+// End to end on the tiny scenario: every entity through the write path into an in-memory store,
+// determinism by seed, and the relations the demo data must carry (FCR lifts CSAT, waits hurt NPS).
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENTITY_FIELDS, ENTITY_KEY } from '../model/fields.ts';
+import type { Entity } from '../model/fields.ts';
+import { openWorkspace } from '../workspace/workspace.ts';
+import type { Workspace } from '../workspace/workspace.ts';
+import { simulate } from './simulate.ts';
+import type { SimulationSummary } from './summary.ts';
+
+let ws: Workspace;
+let summary: SimulationSummary;
+
+beforeAll(async () => {
+  ws = await openWorkspace({ path: ':memory:' });
+  summary = await simulate(ws, { scenario: 'tiny' });
+});
+afterAll(async () => {
+  await ws.close();
+});
+
+const one = async (w: Workspace, sql: string) => (await w.runner.all(sql))[0]!;
+
+/** A digest of an entity's canonical columns in key order (lineage columns left out). */
+async function digest(w: Workspace, entity: Entity): Promise<string> {
+  const cols = ENTITY_FIELDS[entity].map((f) => `CAST("${f.name}" AS VARCHAR)`).join(", '|', ");
+  const order = ENTITY_KEY[entity].join(', ');
+  const r = await one(
+    w,
+    `SELECT md5(string_agg(concat_ws('', ${cols}), chr(10) ORDER BY ${order})) AS h FROM ${entity}`,
+  );
+  return String(r['h']);
+}
+
+describe('simulate (tiny scenario)', () => {
+  it('writes contacts, cases, surveys, costs and the staffing plan', async () => {
+    const c = summary.counts;
+    expect(c.contacts).toBeGreaterThan(2000);
+    expect(c.contacts).toBeLessThan(6000);
+    for (const e of ['contacts', 'cases', 'surveys', 'costs'] as const) {
+      expect(Number((await one(ws, `SELECT count(*) AS n FROM ${e}`))['n'])).toBe(c[e]);
+    }
+    expect(Number((await one(ws, 'SELECT count(*) AS n FROM staffing'))['n'])).toBe(c.staffing);
+    expect(c.costs).toBe(5 * 4); // 5 days × 4 channels
+    expect(summary.passes).toBe(1);
+    expect(summary.peak_rss_mb).toBeGreaterThan(0);
+    expect((await ws.settings()).timezone).toBe('Europe/Amsterdam');
+  });
+
+  it('plans the 25-hour day of the switch to winter time in 100 quarter hours', async () => {
+    const rows = await ws.runner.all(`SELECT queue, count(*) AS n FROM staffing
+      WHERE CAST(timezone('Europe/Amsterdam', interval_start) AS DATE) = DATE '2026-10-25' GROUP BY queue`);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(Number(r['n'])).toBe(100);
+  });
+
+  it('carries queues, agents, repeat contacts, flow-outs and transfers', async () => {
+    const r = await one(
+      ws,
+      `SELECT count(*) FILTER (WHERE outcome = 'flowed_out' AND flow_reason IS NULL) AS flow_no_reason,
+              count(*) FILTER (WHERE outcome = 'answered' AND (agent_id IS NULL OR team IS NULL)) AS answered_no_agent,
+              count(*) FILTER (WHERE outcome = 'abandoned') AS abandoned,
+              count(*) FILTER (WHERE transferred) AS transferred,
+              count(*) FILTER (WHERE wait_s < 0 OR talk_s < 0) AS negative
+       FROM contacts`,
+    );
+    expect(Number(r['flow_no_reason'])).toBe(0);
+    expect(Number(r['answered_no_agent'])).toBe(0);
+    expect(Number(r['negative'])).toBe(0);
+    expect(Number(r['abandoned'])).toBeGreaterThan(0);
+    expect(Number(r['transferred'])).toBeGreaterThan(0);
+    const repeats = await one(
+      ws,
+      `SELECT count(*) AS cases, count(*) FILTER (WHERE channels > 1) AS cross_channel,
+              count(*) FILTER (WHERE customers > 1) AS mixed_customers
+       FROM (SELECT case_id, count(DISTINCT channel) AS channels, count(DISTINCT customer_id) AS customers
+             FROM contacts WHERE case_id IS NOT NULL GROUP BY case_id HAVING count(*) > 1)`,
+    );
+    expect(Number(repeats['cases'])).toBeGreaterThan(50);
+    expect(Number(repeats['cross_channel'])).toBeGreaterThan(0);
+    expect(Number(repeats['mixed_customers'])).toBe(0);
+  });
+
+  it('is deterministic for a seed and differs for another seed', async () => {
+    const again = await openWorkspace({ path: ':memory:' });
+    const other = await openWorkspace({ path: ':memory:' });
+    try {
+      await simulate(again, { scenario: 'tiny' });
+      await simulate(other, { scenario: 'tiny', seed: 8 });
+      for (const e of ['contacts', 'cases', 'surveys', 'costs'] as const) {
+        expect(await digest(again, e)).toBe(await digest(ws, e));
+      }
+      for (const e of ['contacts', 'cases', 'surveys'] as const) {
+        expect(await digest(other, e)).not.toBe(await digest(ws, e));
+      }
+    } finally {
+      await again.close();
+      await other.close();
+    }
+  });
+
+  it('CSAT is higher for cases resolved at the first contact', async () => {
+    const rows = await ws.runner.all(`
+      WITH touches AS (SELECT case_id, count(*) AS n FROM contacts WHERE case_id IS NOT NULL GROUP BY case_id),
+      fcr AS (SELECT k.case_id, k.resolved_at IS NOT NULL AND k.reopened_count = 0 AND t.n = 1 AS fcr
+              FROM cases k JOIN touches t USING (case_id))
+      SELECT fcr, avg(s.score) AS mean, avg(CASE WHEN s.score >= 4 THEN 1 ELSE 0 END) AS satisfied, count(*) AS n
+      FROM surveys s JOIN fcr USING (case_id) WHERE s.kind = 'csat' GROUP BY fcr`);
+    const by = Object.fromEntries(rows.map((r) => [String(r['fcr']), r]));
+    expect(Number(by['true']!['n'])).toBeGreaterThan(100);
+    expect(Number(by['false']!['n'])).toBeGreaterThan(50);
+    expect(Number(by['true']!['mean'])).toBeGreaterThan(Number(by['false']!['mean']) + 0.3);
+    expect(Number(by['true']!['satisfied'])).toBeGreaterThan(Number(by['false']!['satisfied']));
+  });
+
+  it('NPS is lower after long waits than after short ones', async () => {
+    const rows = await ws.runner.all(`
+      SELECT c.wait_s > 60 AS long_wait,
+             100.0 * avg(CASE WHEN s.score >= 9 THEN 1 ELSE 0 END) - 100.0 * avg(CASE WHEN s.score <= 6 THEN 1 ELSE 0 END) AS nps,
+             count(*) AS n
+      FROM surveys s JOIN contacts c USING (contact_id)
+      WHERE s.kind = 'nps' AND (c.wait_s > 60 OR c.wait_s <= 10)
+      GROUP BY 1`);
+    const by = Object.fromEntries(rows.map((r) => [String(r['long_wait']), r]));
+    expect(Number(by['true']!['n'])).toBeGreaterThan(50);
+    expect(Number(by['true']!['nps'])).toBeLessThan(Number(by['false']!['nps']) - 5);
+  });
+});

@@ -1,0 +1,103 @@
+// Filters and the URL: a filter changes the numbers and the URL, a reload restores the view,
+// period presets resolve against the data's last day, and the tabs work from the keyboard.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KpiRow } from '../../src/engine/result.ts';
+import { openDashboard, startHarness, type Harness } from './harness.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+}, 180_000);
+afterAll(async () => {
+  await h?.close();
+});
+
+const SL = '[data-kpi="service_level"] [data-testid="kpi-value"]';
+
+describe('filters and URL state', () => {
+  it('a channel filter changes the numbers and the URL; a reload restores the view', async () => {
+    const { page, errors } = await h.page();
+    await openDashboard(page, h.url);
+    const before = await page.getAttribute(SL, 'data-value');
+    const dims = await h.api<{ channel: string[] }>('/api/v1/dimensions');
+    const channel = dims.channel.includes('voice') ? 'voice' : (dims.channel[0] as string);
+    await page.selectOption('[data-testid="filter-channel"]', channel);
+    await page.waitForFunction(
+      ([sel, old]) => document.querySelector(sel as string)?.getAttribute('data-value') !== old,
+      [SL, before],
+    );
+    expect(page.url()).toContain(`channel=${channel}`);
+    const href = (await page.getAttribute('[data-testid="overview-csv"]', 'href')) as string;
+    expect(decodeURIComponent(href)).toContain(`filter=channel=${channel}`);
+    const api = await h.api<{ rows: KpiRow[] }>(href.replace('kpis.csv', 'kpis'));
+    const row = api.rows.find((r) => r.kpi === 'service_level');
+    const after = await page.getAttribute(SL, 'data-value');
+    expect(Number(after)).toBe(row?.value);
+    expect(after).not.toBe(before);
+
+    await page.reload();
+    await page.waitForSelector(SL);
+    await page.waitForLoadState('networkidle');
+    expect(await page.inputValue('[data-testid="filter-channel"]')).toBe(channel);
+    expect(await page.getAttribute(SL, 'data-value')).toBe(after);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('restores page, period preset and breakdown from a shared link', async () => {
+    const { page } = await h.page();
+    await openDashboard(
+      page,
+      `${h.url}/?page=quality&period=yesterday&by=team`,
+      '[data-testid="breakdown-table"]',
+    );
+    expect(await page.getAttribute('[data-testid="tab-quality"]', 'aria-selected')).toBe('true');
+    expect(await page.inputValue('[data-testid="period-select"]')).toBe('yesterday');
+    expect(await page.inputValue('[data-testid="by-select"]')).toBe('team');
+    const dims = await h.api<{ period: { to: string } }>('/api/v1/dimensions');
+    const y = new Date(Date.parse(`${dims.period.to}T00:00:00Z`) - 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const csv = (await page.getAttribute(
+      '[data-testid="breakdown-card"] a.csv-link',
+      'href',
+    )) as string;
+    expect(csv).toContain(`from=${y}`);
+    expect(csv).toContain(`to=${y}`);
+    await page.close();
+  });
+
+  it('custom dates go to the URL and into every query', async () => {
+    const { page } = await h.page();
+    await openDashboard(page, h.url);
+    await page.selectOption('[data-testid="period-select"]', 'custom');
+    await page.waitForFunction(() => location.search.includes('from='));
+    const dims = await h.api<{ period: { from: string; to: string } }>('/api/v1/dimensions');
+    await page.fill('input[type="date"] >> nth=0', dims.period.from);
+    await page.waitForFunction((d) => location.search.includes(`from=${d}`), dims.period.from);
+    const href = (await page.getAttribute('[data-testid="overview-csv"]', 'href')) as string;
+    expect(href).toContain(`from=${dims.period.from}`);
+    await page.reload();
+    await page.waitForSelector(SL);
+    expect(await page.inputValue('input[type="date"] >> nth=0')).toBe(dims.period.from);
+    await page.close();
+  });
+
+  it('tabs move with the arrow keys and Back returns to the previous page', async () => {
+    const { page } = await h.page();
+    await openDashboard(page, h.url);
+    await page.focus('[data-testid="tab-overview"]');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForSelector('[data-testid="reachability"]');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'tab-reachability',
+    );
+    expect(page.url()).toContain('page=reachability');
+    await page.keyboard.press('End');
+    await page.waitForSelector('[data-testid="cost"]');
+    await page.goBack();
+    await page.waitForSelector('[data-testid="reachability"]');
+    await page.close();
+  });
+});

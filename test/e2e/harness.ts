@@ -1,0 +1,167 @@
+// Browser-test harness: a demo workspace from the simulator (scenario tiny), the web app built
+// with Vite, the real API server on a free port serving it, and headless Chromium.
+// Limits: needs Debian's chromium at /usr/bin/chromium (see .ci/run); one server per test file.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { startServer, type RunningServer } from '../../src/server/index.ts';
+import { simulate } from '../../src/simulate/index.ts';
+import { openWorkspace } from '../../src/workspace/workspace.ts';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface Harness {
+  readonly url: string;
+  readonly browser: Browser;
+  /** A fresh page at the given size (default 1366×768), errors collected in `errors`. */
+  page(opts?: { width?: number; height?: number }): Promise<{ page: Page; errors: string[] }>;
+  /** GET a JSON document from the API. */
+  api<T>(path: string): Promise<T>;
+  close(): Promise<void>;
+}
+
+let built: Promise<unknown> | undefined;
+
+/** Builds web/dist once per test process, as a production build (Vitest sets NODE_ENV=test). */
+export function buildWeb(): Promise<unknown> {
+  built ??= (async () => {
+    const env = process.env['NODE_ENV'];
+    process.env['NODE_ENV'] = 'production';
+    try {
+      await build({
+        configFile: join(ROOT, 'web/vite.config.ts'),
+        logLevel: 'warn',
+        mode: 'production',
+      });
+    } finally {
+      if (env === undefined) delete process.env['NODE_ENV'];
+      else process.env['NODE_ENV'] = env;
+    }
+  })();
+  return built;
+}
+
+export async function startHarness(): Promise<Harness> {
+  const dir = mkdtempSync(join(tmpdir(), 'cxkpi-e2e-'));
+  const dbPath = join(dir, 'demo.duckdb');
+  const ws = await openWorkspace({ path: dbPath });
+  await simulate(ws, { scenario: 'tiny' });
+  await ws.close();
+  await buildWeb();
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  try {
+    server = await startServer({ dbPath, port: 0, webDir: join(ROOT, 'web/dist'), logger: false });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  } catch (e) {
+    await server?.close();
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+  const url = server.url;
+  const b = browser;
+  const s = server;
+  return {
+    url,
+    browser: b,
+    async page({ width = 1366, height = 768 } = {}) {
+      const page = await b.newPage({ viewport: { width, height }, locale: 'en-GB' });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      return { page, errors };
+    },
+    async api<T>(path: string) {
+      const res = await fetch(`${url}${path}`);
+      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+      return (await res.json()) as T;
+    },
+    async close() {
+      await b.close();
+      await s.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens a dashboard URL and waits until the overview's tiles (or a page's cards) are drawn. */
+export async function openDashboard(page: Page, url: string, ready = '[data-testid="kpi-value"]') {
+  await page.goto(url);
+  await page.waitForSelector(ready);
+  await page.waitForLoadState('networkidle');
+}
+
+/** Runs axe-core on the page and returns its violations (rule id, impact, targets). */
+export async function axeViolations(page: Page) {
+  await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            c: Document,
+          ) => Promise<{
+            violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
+    const r = await axe.run(document);
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+    }));
+  });
+}
+
+/** A small CSV parser (quotes, doubled quotes, commas and newlines inside quotes). */
+export function parseCsv(text: string): Record<string, string>[] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += c;
+  }
+  if (cell !== '' || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
+  const [head, ...body] = rows;
+  return body
+    .filter((r) => r.length > 1 || r[0] !== '')
+    .map((r) => Object.fromEntries((head ?? []).map((h, i) => [h, r[i] ?? ''])));
+}

@@ -1,0 +1,94 @@
+// The weekday × time-of-day heatmap as an HTML table: each cell is a button (colour = value,
+// label = value and n) that opens the rows behind it. One tab stop; arrow keys move between
+// cells (roving tabindex). Limits: slots without contacts are blank and not focusable.
+
+import { useRef, useState, type KeyboardEvent } from 'react';
+import type { KpiRow } from '../api/types.ts';
+import { scaleColor } from '../charts/color-scale.ts';
+
+export interface HeatCell {
+  readonly row: KpiRow;
+  readonly label: string;
+}
+
+export interface HeatmapGridProps {
+  readonly caption: string;
+  readonly days: readonly { readonly key: number; readonly label: string }[];
+  readonly slots: readonly string[];
+  /** Cell per `${weekday}|${slot}`. */
+  readonly cells: ReadonlyMap<string, HeatCell>;
+  readonly lo: number;
+  readonly hi: number;
+  readonly reverse: boolean;
+  readonly onOpen: (row: KpiRow) => void;
+}
+
+export function HeatmapGrid({ caption, days, slots, cells, lo, hi, reverse, onOpen }: HeatmapGridProps) {
+  const first = [...cells.keys()][0] ?? '';
+  const [active, setActive] = useState(first);
+  const current = cells.has(active) ? active : first;
+  const box = useRef<HTMLTableElement>(null);
+
+  const move = (e: KeyboardEvent, d: number, s: number) => {
+    const dx = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    const dy = e.key === 'ArrowDown' ? 1 : e.key === 'ArrowUp' ? -1 : 0;
+    if (!dx && !dy) return;
+    e.preventDefault();
+    // Walk in the arrow's direction to the next cell that has data.
+    for (let y = d + dy, x = s + dx; y >= 0 && y < days.length && x >= 0 && x < slots.length; y += dy, x += dx) {
+      const key = `${days[y]?.key}|${slots[x]}`;
+      if (cells.has(key)) {
+        setActive(key);
+        box.current?.querySelector<HTMLButtonElement>(`[data-cell="${key}"]`)?.focus();
+        return;
+      }
+    }
+  };
+
+  return (
+    <div className="table-scroll">
+      <table ref={box} className="heatmap" data-testid="heatmap">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <td />
+            {slots.map((s) => (
+              <th key={s} scope="col" className={s.endsWith(':00') ? 'hour' : ''}>
+                <span className={s.endsWith(':00') ? '' : 'visually-hidden'}>{s}</span>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {days.map((d, y) => (
+            <tr key={d.key}>
+              <th scope="row">{d.label}</th>
+              {slots.map((s, x) => {
+                const key = `${d.key}|${s}`;
+                const c = cells.get(key);
+                if (!c || c.row.value === null) return <td key={s} className="empty" />;
+                return (
+                  <td key={s}>
+                    <button
+                      type="button"
+                      data-cell={key}
+                      data-value={c.row.value}
+                      data-n={c.row.n}
+                      tabIndex={key === current ? 0 : -1}
+                      aria-label={c.label}
+                      title={c.label}
+                      style={{ background: scaleColor(c.row.value, lo, hi, reverse) }}
+                      onClick={() => onOpen(c.row)}
+                      onFocus={() => setActive(key)}
+                      onKeyDown={(e) => move(e, y, x)}
+                    />
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
