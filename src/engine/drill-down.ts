@@ -30,6 +30,13 @@ export interface DrillDownResult {
   readonly pageSize: number;
 }
 
+/** The record key, so pages are stable when timestamps tie. */
+const KEY: Readonly<Record<KpiSource, string>> = {
+  contacts: 'contact_id',
+  cases: 'case_key',
+  surveys: 'response_id',
+};
+
 const TIME_FIELD: Readonly<Record<KpiSource, string>> = {
   contacts: 'offered_at',
   cases: 'created_at',
@@ -70,7 +77,7 @@ export async function drillDown(
   const pageSize = Math.min(10_000, Math.max(1, input.pageSize ?? 100));
   const [rows, count] = await Promise.all([
     runner.all(
-      `SELECT * EXCLUDE (t_local) ${body} ORDER BY ${ts} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+      `SELECT * EXCLUDE (t_local) ${body} ORDER BY ${ts}, ${d.quoteIdent(KEY[source])} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
     ),
     runner.all(`SELECT count(*) AS n ${body}`),
   ]);

@@ -4,6 +4,8 @@ export { compileQuery, costsAttributable, COST_DIMENSIONS } from './compile.ts';
 export type { CompiledStatement } from './compile.ts';
 export { ENGINES } from './dialect.ts';
 export type { Dialect, EngineName } from './dialect.ts';
+export { dataPeriod, listDimensions } from './dimensions.ts';
+export type { DimensionValues } from './dimensions.ts';
 export { drillDown } from './drill-down.ts';
 export type { DrillDownInput, DrillDownResult } from './drill-down.ts';
 export { DIMENSIONS, GRAINS, kpiQuery, kpiQuerySchema } from './query.ts';

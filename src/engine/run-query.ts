@@ -6,6 +6,7 @@ import { KPIS } from '../metrics/registry.ts';
 import type { WorkspaceSettings } from '../metrics/settings.ts';
 import type { AggValues, KpiId } from '../metrics/types.ts';
 import { compileQuery, costsAttributable, type CompiledStatement } from './compile.ts';
+import { dataPeriod } from './dimensions.ts';
 import { slotLabel } from './scope.ts';
 import { kpiQuery, type KpiQuery, type KpiQueryInput } from './query.ts';
 import type { KeyValue, KpiReport, KpiRow, ReportPeriod } from './result.ts';
@@ -126,22 +127,6 @@ async function reportPeriod(
   s: WorkspaceSettings,
 ): Promise<ReportPeriod> {
   if (q.from && q.to) return { from: q.from, to: q.to, timezone: s.timezone };
-  const d = runner.dialect;
-  const local = (c: string) => `CAST(${d.localTime(c, s.timezone)} AS DATE)`;
-  const parts = [
-    ['contacts', 'offered_at'],
-    ['cases', 'created_at'],
-    ['surveys', 'responded_at'],
-  ].map(
-    ([t, c]) =>
-      `SELECT min(${local(c as string)}) AS lo, max(${local(c as string)}) AS hi FROM ${t}`,
-  );
-  const [r] = await runner.all(
-    `SELECT CAST(min(lo) AS VARCHAR) AS lo, CAST(max(hi) AS VARCHAR) AS hi FROM (${parts.join(' UNION ALL ')}) x`,
-  );
-  return {
-    from: q.from ?? (r?.['lo'] as string | null) ?? null,
-    to: q.to ?? (r?.['hi'] as string | null) ?? null,
-    timezone: s.timezone,
-  };
+  const data = await dataPeriod(runner, s);
+  return { from: q.from ?? data.from, to: q.to ?? data.to, timezone: s.timezone };
 }

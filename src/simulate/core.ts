@@ -1,6 +1,5 @@
-// The simulation without storage: compile a scenario, plan staffing, then step the event loop day
-// by day. The caller reads each day's buffers before the next day clears them.
-// Limits: in-memory state is bounded by contacts in flight and open cases, not by the period.
+// The simulation without storage: compile a scenario, plan staffing, step the event loop by day.
+// Limits: memory is bounded by contacts in flight and open cases; a day's buffers live until the next day.
 
 import { buildCalendar } from './calendar.ts';
 import type { SimCalendar } from './calendar.ts';

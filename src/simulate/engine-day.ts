@@ -1,6 +1,5 @@
-// The start of a simulated day: the day's volume noise, shift and break events, the case agenda
-// (repeat contacts, reopens, back-office resolutions) and the first arrival of every channel.
-// Limits: repeat contacts get a fresh time of day drawn from their channel's arrival profile.
+// Start of a simulated day: volume noise, shift and break events, the case agenda, first arrivals.
+// Limits: repeat contacts come back at a time of day drawn afresh from their channel's profile.
 
 import { ACTION_REOPEN, ACTION_RESOLVE } from './case-book.ts';
 import { KIND_REOPEN, KIND_REPEAT } from './contact-pool.ts';

@@ -1,6 +1,5 @@
-// The discrete-event loop: arrivals, FIFO queues, agents, abandonment, flow-out, handling, cases
-// and surveys, run one local day at a time into struct-of-arrays buffers.
-// Limits: events of one binary heap; contacts still waiting when the period ends are not written.
+// The discrete-event loop: arrivals, FIFO queues, agent slots, abandonment and flow-out, by local day.
+// Limits: one binary heap of events; contacts still waiting when the period ends are not written.
 
 import { AgentFloor, SLOT_BUSY, SLOT_OFF } from './agent-floor.ts';
 import type { SimCalendar, SimDay } from './calendar.ts';

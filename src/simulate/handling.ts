@@ -1,6 +1,5 @@
-// What happens to a contact: handle time in parts (talk, hold, after-contact work), transfers,
-// resolution of its case, repeat contacts, reopens, back-office work, retries and the survey.
-// Limits: a transfer stays one contact record (attributed to the first agent), with extra talk and hold.
+// A contact's fate: handle-time parts, transfer, case resolution, repeats, reopens, retries, survey.
+// Limits: a transfer stays one contact record (the first agent's), with extra talk and hold time.
 
 import { ACTION_REOPEN, ACTION_REPEAT, ACTION_RESOLVE } from './case-book.ts';
 import { KIND_CALLBACK, KIND_RETRY } from './contact-pool.ts';

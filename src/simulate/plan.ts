@@ -1,5 +1,5 @@
-// The staffing plan: agents needed per interval and queue (Erlang C, workload or fixed), shifts
-// that cover them, breaks and the people who work them. Limits: greedy cover, one shift per person per day.
+// The staffing plan: agents needed per interval and queue, shifts that cover them, breaks, people.
+// Limits: greedy cover (shifts of min_length_h to length_h), one shift per person per day.
 
 import { agentsForTarget, scheduledAgents } from '../staffing/index.ts';
 import type { SimCalendar, SimDay } from './calendar.ts';

@@ -1,5 +1,4 @@
-// Turns the engine's numeric buffers into canonical records (field names of src/model/fields.ts):
-// ids as strings, instants as Dates (UTC, whole milliseconds), durations in seconds.
+// Engine buffers → canonical records: string ids, UTC Dates in whole milliseconds, seconds.
 // Limits: ids are deterministic per scenario and seed, so two runs into one workspace share keys.
 
 import type { CanonicalRecord } from '../ingest/index.ts';

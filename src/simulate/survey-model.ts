@@ -1,6 +1,5 @@
-// Survey responses after answered contacts: who responds, NPS/CSAT/CES scores from a latent
-// satisfaction driven by waiting, resolution, transfers, repeats and the agent; verbatim comments.
-// Limits: one latent score per contact (plus noise per question); comments come from a phrase bank.
+// Survey responses: NPS/CSAT/CES from a latent satisfaction (wait, resolution, agent) plus comments.
+// Limits: one latent score per contact (plus noise per question); comments from a small phrase bank.
 
 import type { Columns, SurveyColumn } from './columns.ts';
 import { LANGUAGE_ORDER, TOPICS, phraseIndex } from './phrases.ts';

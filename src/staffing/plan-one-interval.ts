@@ -35,6 +35,11 @@ export interface PlannedInterval {
   readonly ahtFromPeriod: boolean;
   /** Observed SL (workspace variant), ASA of answered contacts, abandoned / offered. */
   readonly observedServiceLevel: number | null;
+  /** The sums behind the observed ratios, so they re-aggregate (all days of a profile row). */
+  readonly offered: number;
+  readonly abandoned: number;
+  readonly slNumerator: number;
+  readonly slDenominator: number;
   readonly observedAsaSeconds: number | null;
   readonly observedAbandonRate: number | null;
   readonly trafficErlangs: number | null;
@@ -114,6 +119,10 @@ export function planOneInterval(o: PooledObservation, c: PlanContext): PlannedIn
     ahtSeconds: aht,
     ahtFromPeriod: o.handled === 0 && aht !== null,
     observedServiceLevel: o.slDenominator > 0 ? o.slNumerator / o.slDenominator : null,
+    offered: o.offered,
+    abandoned: o.abandoned,
+    slNumerator: o.slNumerator,
+    slDenominator: o.slDenominator,
     observedAsaSeconds: o.answered > 0 ? o.answeredWaitSeconds / o.answered : null,
     observedAbandonRate: o.offered > 0 ? o.abandoned / o.offered : null,
     trafficErlangs: need?.trafficErlangs ?? null,

@@ -7,6 +7,7 @@ import {
   renderCsv,
   renderJson,
   renderMarkdown,
+  renderNdjson,
   renderTable,
   type Cell,
   type Column,
@@ -23,6 +24,10 @@ const PLAN_KEYS = [
   'slot',
   'days',
   'volume',
+  'offered',
+  'abandoned',
+  'sl_numerator',
+  'sl_denominator',
   'aht_s',
   'observed_sl',
   'observed_asa_s',
@@ -51,10 +56,14 @@ function flatRow(r: PlannedInterval): Record<(typeof PLAN_KEYS)[number], Cell> {
     slot: r.slot,
     days: r.days,
     volume: r.volume,
+    offered: r.offered,
+    abandoned: r.abandoned,
+    sl_numerator: r.slNumerator,
+    sl_denominator: r.slDenominator,
     aht_s: r.ahtSeconds,
-    observed_sl: pctOut(r.observedServiceLevel),
+    observed_sl: r.slDenominator > 0 ? (r.slNumerator * 100) / r.slDenominator : null,
     observed_asa_s: r.observedAsaSeconds,
-    observed_abandon_rate: pctOut(r.observedAbandonRate),
+    observed_abandon_rate: r.offered > 0 ? (r.abandoned * 100) / r.offered : null,
     traffic_erlangs: r.trafficErlangs,
     required_agents: r.requiredAgents,
     scheduled_agents: r.scheduledAgents,
@@ -82,7 +91,8 @@ export function renderPlan(p: IntervalPlanResult, format: Format): string {
     const rows = p.rows.map((r) => ({ ...flatRow(r), ...meta }));
     return renderCsv([...PLAN_KEYS, ...Object.keys(meta)], rows);
   }
-  if (format === 'json' || format === 'ndjson') {
+  if (format === 'ndjson') return renderNdjson(p.rows.map((r) => ({ ...flatRow(r), ...meta })));
+  if (format === 'json') {
     const { rows, target, ...rest } = p;
     return renderJson({ ...rest, target: targetText(target), rows: rows.map(flatRow) });
   }

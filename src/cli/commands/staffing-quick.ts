@@ -14,6 +14,7 @@ import {
   renderCsv,
   renderJson,
   renderMarkdown,
+  renderNdjson,
   renderTable,
   type Column,
   type Format,
@@ -97,7 +98,8 @@ export function renderQuick(a: QuickAnswer, format: Format): string {
     marginal_cost_per_point: finite(p.marginalCostPerPoint),
   }));
   if (format === 'csv') return renderCsv(Object.keys(curve[0] ?? { agents: 0 }), curve);
-  if (format === 'json' || format === 'ndjson') {
+  if (format === 'ndjson') return renderNdjson(curve);
+  if (format === 'json') {
     return renderJson({
       model: modelText(a.patienceSeconds),
       volume: a.volume,

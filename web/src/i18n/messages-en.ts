@@ -126,6 +126,7 @@ export const en = {
   'reach.mean': 'ASA (mean)',
   'reach.hist': 'Waiting time distribution of answered contacts',
   'reach.histNote': 'Sample of {count} of {total} answered contacts; p50 and p90 of all of them.',
+  'reach.mixNote': 'All channels together (e-mail waits are long): choose a channel in the filters to compare like with like.',
   'reach.contacts': 'Contacts',
   'reach.waitSeconds': 'Waiting time (s)',
   'reach.aht': 'Handle time split by channel: talk, hold and after-contact work',

@@ -130,6 +130,7 @@ export const es: Messages = {
   'reach.hist': 'Distribución de la espera de los contactos atendidos',
   'reach.histNote':
     'Muestra de {count} de {total} contactos atendidos; p50 y p90 de todos ellos.',
+  'reach.mixNote': 'Todos los canales juntos (el correo espera mucho): elija un canal en los filtros para comparar lo comparable.',
   'reach.contacts': 'Contactos',
   'reach.waitSeconds': 'Espera (s)',
   'reach.aht': 'Tiempo de gestión por canal: conversación, espera y trabajo posterior',

@@ -130,6 +130,7 @@ export const nl: Messages = {
   'reach.hist': 'Verdeling van de wachttijd van beantwoorde contacten',
   'reach.histNote':
     'Steekproef van {count} van {total} beantwoorde contacten; p50 en p90 over alle contacten.',
+  'reach.mixNote': 'Alle kanalen samen (e-mail wacht lang): kies een kanaal in de filters om gelijke met gelijke te vergelijken.',
   'reach.contacts': 'Contacten',
   'reach.waitSeconds': 'Wachttijd (s)',
   'reach.aht': 'Afhandeltijd per kanaal: gesprek, wachtstand en nawerk',

@@ -32,7 +32,8 @@ export function CommentsCard() {
                 </span>
               </h3>
               {group?.comments.length ? (
-                <ul>
+                // Scrollable, so it takes focus: keyboard users can scroll it (axe: scrollable-region-focusable).
+                <ul tabIndex={0} aria-labelledby={`comments-${g}`}>
                   {group.comments.map((c) => (
                     <li key={String(c['response_id'])}>
                       <blockquote>{String(c['comment'] ?? '')}</blockquote>

@@ -1,13 +1,14 @@
 // The distribution of waiting times of answered contacts, with p50 and p90 of all of them marked.
 // Built from the rows behind ASA (up to 5 pages of 1,000); the note says when that is a sample.
-// Limits: the first 5,000 rows in time order; a server-side histogram would avoid the transfer.
+// Limits: the first 5,000 rows in time order; fixed buckets from seconds to a day; a
+// server-side histogram would avoid the transfer.
 
 import { useMemo } from 'react';
 import { apiUrl } from '../api/client.ts';
-import type { KpiRow, RowsResponse } from '../api/types.ts';
+import type { KpiRow, Lang, RowsResponse } from '../api/types.ts';
 import { useApiAll } from '../api/use-api.ts';
 import type { ChartOption } from '../charts/echarts.ts';
-import { grid, tooltip, valueAxis } from '../charts/options.ts';
+import { categoryAxis, grid, tooltip, valueAxis } from '../charts/options.ts';
 import { COLORS } from '../charts/palette.ts';
 import { Card } from '../components/card.tsx';
 import { Chart } from '../components/chart.tsx';
@@ -17,14 +18,37 @@ import { useView } from '../state/view-context.ts';
 
 const PAGE = 1000;
 const MAX_PAGES = 5;
-const STEPS = [1, 2, 5, 10, 15, 20, 30, 60, 120, 300, 600];
+/** Bucket edges in seconds, fine where voice and chat wait, coarse where e-mail waits. */
+export const EDGES = [0, 5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 300, 600, 1800, 3600, 14_400, 28_800, 86_400];
 
-export function histogram(waits: readonly number[], maxBins = 30): { width: number; counts: number[] } {
-  const max = Math.max(0, ...waits);
-  const width = STEPS.find((s) => max / s <= maxBins) ?? Math.ceil(max / maxBins);
-  const counts = new Array<number>(Math.floor(max / width) + 1).fill(0);
-  for (const w of waits) counts[Math.floor(w / width)]! += 1;
-  return { width, counts };
+/** Counts per bucket [EDGES[i], EDGES[i+1]); the last bucket is open-ended. */
+export function bucketCounts(waits: readonly number[]): number[] {
+  const counts = new Array<number>(EDGES.length).fill(0);
+  for (const w of waits) {
+    let i = EDGES.length - 1;
+    while (i > 0 && w < (EDGES[i] as number)) i--;
+    counts[i] = (counts[i] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** The bucket a value falls in. */
+export const bucketOf = (v: number): number => {
+  let i = EDGES.length - 1;
+  while (i > 0 && v < (EDGES[i] as number)) i--;
+  return i;
+};
+
+function edgeText(lang: Lang, s: number): string {
+  if (s >= 3600) return `${formatNumber(lang, s / 3600, 0)} h`;
+  if (s >= 60) return `${formatNumber(lang, s / 60, 0)} min`;
+  return `${formatNumber(lang, s, 0)} s`;
+}
+
+function bucketLabel(lang: Lang, i: number): string {
+  const lo = EDGES[i] as number;
+  const hi = EDGES[i + 1];
+  return hi === undefined ? `≥ ${edgeText(lang, lo)}` : `${edgeText(lang, lo)}–${edgeText(lang, hi)}`;
 }
 
 export function HistogramCard({ asa }: { readonly asa: KpiRow | null }) {
@@ -47,33 +71,41 @@ export function HistogramCard({ asa }: { readonly asa: KpiRow | null }) {
     [res.data],
   );
   const option = useMemo<ChartOption>(() => {
-    const { width, counts } = histogram(waits);
-    const mark = (name: string, v: number | null | undefined, color: string) =>
+    const all = bucketCounts(waits);
+    let last = all.length - 1;
+    while (last > 0 && all[last] === 0) last--;
+    const p = asa?.percentiles;
+    for (const v of [p?.p50, p?.p90]) if (v !== null && v !== undefined) last = Math.max(last, bucketOf(v));
+    const counts = all.slice(0, last + 1);
+    const labels = counts.map((_, i) => bucketLabel(lang, i));
+    const mark = (name: string, v: number | null | undefined, color: string, position: 'end' | 'insideEndTop') =>
       v === null || v === undefined
         ? []
-        : [{ xAxis: v, name, lineStyle: { color, type: 'dashed' as const, width: 2 }, label: { formatter: `${name} ${formatNumber(lang, v, 0)} s`, color } }];
+        : [
+            {
+              xAxis: labels[bucketOf(v)],
+              name,
+              lineStyle: { color, type: 'dashed' as const, width: 2 },
+              label: { formatter: `${name} ${formatNumber(lang, v, 0)} s`, color, position, fontWeight: 'bold' as const },
+            },
+          ];
     return {
-      grid: grid({ top: 30, right: 24 }),
-      tooltip: {
-        ...tooltip('item'),
-        formatter: (p: unknown) => {
-          const [x, c] = (p as { value: [number, number] }).value;
-          const lo = x - width / 2;
-          return `${formatNumber(lang, lo, 0)}–${formatNumber(lang, lo + width, 0)} s: <b>${formatCount(lang, c)}</b>`;
-        },
-      },
-      xAxis: valueAxis(t('reach.waitSeconds'), (v) => formatNumber(lang, v, 0), { min: 0, nameLocation: 'middle', nameGap: 26, splitLine: { show: false } }),
-      yAxis: valueAxis(t('reach.contacts'), (v) => formatCount(lang, v)),
+      grid: grid({ top: 36, right: 24, bottom: 8 }),
+      tooltip: { ...tooltip('axis'), valueFormatter: (v: unknown) => formatCount(lang, Number(v)) },
+      xAxis: categoryAxis(labels, { axisLabel: { color: '#3d4753', fontSize: 11, rotate: labels.length > 10 ? 35 : 0, interval: 0 } }),
+      // No axis name: the p50 label sits where it would be; the tooltip names the count.
+      yAxis: valueAxis('', (v) => formatCount(lang, v)),
       series: [
         {
           type: 'bar',
-          data: counts.map((c, i) => [i * width + width / 2, c]),
-          barWidth: '90%',
+          name: t('reach.contacts'),
+          data: counts,
+          barCategoryGap: '15%',
           color: COLORS.blue,
           markLine: {
             symbol: 'none',
             silent: true,
-            data: [...mark('p50', asa?.percentiles?.p50, COLORS.teal), ...mark('p90', asa?.percentiles?.p90, COLORS.red)],
+            data: [...mark('p50', p?.p50, COLORS.teal, 'end'), ...mark('p90', p?.p90, COLORS.red, 'insideEndTop')],
           },
         },
       ],

@@ -42,6 +42,7 @@ export function WaitCard() {
       csv={apiUrl('kpis', { ...view.base, kpis: ['asa'], grain }, true)}
       loading={daily.loading}
       error={daily.error}
+      note={view.state.filters.channel ? undefined : t('reach.mixNote')}
       testId="wait-card"
     >
       <Chart option={option} label={t('reach.wait')} />

@@ -1,0 +1,54 @@
+// What the data holds: distinct values per dimension (for filters) and the first and last local
+// day across contacts, cases and surveys (the period of a report without bounds).
+
+import type { WorkspaceSettings } from '../metrics/settings.ts';
+import { COLUMN_OF } from './query.ts';
+import type { ReportPeriod } from './result.ts';
+import type { Runner } from './runner.ts';
+
+const TIME_OF = [
+  ['contacts', 'offered_at'],
+  ['cases', 'created_at'],
+  ['surveys', 'responded_at'],
+] as const;
+
+type ColumnDimension = keyof typeof COLUMN_OF;
+
+export type DimensionValues = Readonly<Record<ColumnDimension, readonly string[]>> & {
+  readonly period: ReportPeriod;
+};
+
+export async function dataPeriod(runner: Runner, s: WorkspaceSettings): Promise<ReportPeriod> {
+  const d = runner.dialect;
+  const local = (c: string) => `CAST(${d.localTime(d.quoteIdent(c), s.timezone)} AS DATE)`;
+  const parts = TIME_OF.map(
+    ([t, c]) => `SELECT min(${local(c)}) AS lo, max(${local(c)}) AS hi FROM ${t}`,
+  );
+  const [p] = await runner.all(
+    `SELECT CAST(min(lo) AS VARCHAR) AS lo, CAST(max(hi) AS VARCHAR) AS hi FROM (${parts.join(' UNION ALL ')}) x`,
+  );
+  return {
+    from: (p?.['lo'] as string | null) ?? null,
+    to: (p?.['hi'] as string | null) ?? null,
+    timezone: s.timezone,
+  };
+}
+
+export async function listDimensions(
+  runner: Runner,
+  s: WorkspaceSettings,
+): Promise<DimensionValues> {
+  const d = runner.dialect;
+  const entries = await Promise.all(
+    (Object.keys(COLUMN_OF) as ColumnDimension[]).map(async (name) => {
+      const c = d.quoteIdent(COLUMN_OF[name]);
+      const union = TIME_OF.map(([t]) => `SELECT ${c} AS v FROM ${t}`).join(' UNION ');
+      const rows = await runner.all(
+        `SELECT DISTINCT CAST(v AS VARCHAR) AS v FROM (${union}) x WHERE v IS NOT NULL AND v <> '' ORDER BY v`,
+      );
+      return [name, rows.map((r) => String(r['v']))] as const;
+    }),
+  );
+  const values = Object.fromEntries(entries) as Record<ColumnDimension, string[]>;
+  return { ...values, period: await dataPeriod(runner, s) };
+}
