@@ -63,7 +63,9 @@ function enumSql(spec: FieldSpec, t: string): string {
     ...(spec.values ?? []).filter((v) => v !== '').map((v): [string, string] => [v, v]),
     ...Object.entries(ENUM_SYNONYMS[spec.name] ?? {}),
   ];
-  return `CASE ${norm} ${pairs.map(([k, v]) => `WHEN ${lit(k)} THEN ${lit(v)}`).join(' ')} END`;
+  const exact = (spec.values ?? []).filter((v) => v !== '').map(lit).join(', ');
+  // Fast path: values already canonical skip the normalisation.
+  return `CASE WHEN ${t} IN (${exact}) THEN ${t} ELSE CASE ${norm} ${pairs.map(([k, v]) => `WHEN ${lit(k)} THEN ${lit(v)}`).join(' ')} END END`;
 }
 
 /** A number; `decimal: ','` also drops `.` thousands separators. Non-finite values are NULL. */

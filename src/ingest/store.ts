@@ -17,12 +17,19 @@ export interface StoreTables {
   readonly source: string;
 }
 
+/** New keys are inserted; changed keys are updated in place (much cheaper than a replace). */
 export async function upsertRows(ws: Workspace, t: StoreTables): Promise<void> {
   const fields = ENTITY_FIELDS[t.entity].map((f) => q(f.name));
-  await ws.runner
-    .exec(`INSERT OR REPLACE INTO ${t.entity} (${fields.join(', ')}, _source, _row, _hash, _import_id)
-    SELECT ${fields.map((f) => `d.${f}`).join(', ')}, ${lit(t.source)}, d._line, c._hash, ${lit(t.importId)}
-    FROM ${t.view} d JOIN ${t.cls} c USING (_rid) WHERE c._class IN ('new', 'updated')`);
+  const keys = new Set(ENTITY_KEY[t.entity].map(q));
+  const pick = (cls: string) => `SELECT ${fields.map((f) => `d.${f}`).join(', ')}, ${lit(t.source)} AS _source,
+      d._line AS _row, c._hash, ${lit(t.importId)} AS _import_id
+    FROM ${t.view} d JOIN ${t.cls} c USING (_rid) WHERE c._class = '${cls}'`;
+  const set = [...fields.filter((f) => !keys.has(f)), '_source', '_row', '_hash', '_import_id']
+    .map((f) => `${f} = u.${f}`)
+    .join(', ');
+  const on = [...keys].map((k) => `e.${k} = u.${k}`).join(' AND ');
+  await ws.runner.exec(`UPDATE ${t.entity} e SET ${set} FROM (${pick('updated')}) u WHERE ${on}`);
+  await ws.runner.exec(`INSERT INTO ${t.entity} (${fields.join(', ')}, _source, _row, _hash, _import_id) ${pick('new')}`);
 }
 
 /** Duplicates with other content become issues too, naming the row they conflict with. */

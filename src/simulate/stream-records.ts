@@ -8,7 +8,7 @@ import { runDays } from './core.ts';
 import type { CoreRun } from './core.ts';
 import { RecordMaker } from './records.ts';
 
-export const BATCH = 50_000;
+export const BATCH = 10_000;
 
 export type StreamedEntity = 'contacts' | 'cases' | 'surveys';
 

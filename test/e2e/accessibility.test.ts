@@ -14,9 +14,10 @@ afterAll(async () => {
   await h?.close();
 });
 
+// Reachability as a team lead reads it: voice only (e-mail waits in hours would flatten the charts).
 const PAGES = [
   ['overview', 'overview.png', '[data-testid="kpi-value"]'],
-  ['reachability', 'reachability.png', '[data-testid="heatmap"] button'],
+  ['reachability&channel=voice', 'reachability.png', '[data-testid="heatmap"] button'],
   ['quality', 'quality.png', '[data-testid="scatter-csat-chart"] svg'],
   ['loyalty', 'loyalty.png', '[data-testid="comments-card"] h3'],
   ['cost', 'cost-staffing.png', '[data-testid="cost-card-channel"] svg'],
@@ -26,7 +27,7 @@ const shot = (name: string) => join(ROOT, 'docs/screenshots', name);
 
 describe('accessibility, layout and screenshots', () => {
   for (const [page, file, ready] of PAGES) {
-    it(`${page}: no axe violations, screenshot`, async () => {
+    it(`${page.split('&')[0]}: no axe violations, screenshot`, async () => {
       const { page: p, errors } = await h.page();
       await openDashboard(p, `${h.url}/?page=${page}`, ready);
       await p.waitForTimeout(300);
@@ -64,7 +65,9 @@ describe('accessibility, layout and screenshots', () => {
       const { page } = await h.page({ width, height });
       for (const [name, , ready] of PAGES) {
         await openDashboard(page, `${h.url}/?page=${name}`, ready);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - window.innerWidth,
+        );
         expect(overflow, name).toBeLessThanOrEqual(0);
       }
       await page.close();

@@ -113,9 +113,7 @@ export async function axeViolations(page: Page) {
     const axe = (
       window as unknown as {
         axe: {
-          run: (
-            c: Document,
-          ) => Promise<{
+          run: (c: Document) => Promise<{
             violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
           }>;
         };

@@ -14,7 +14,12 @@ afterAll(async () => {
 });
 
 const activeTestId = (page: import('playwright-core').Page) =>
-  page.evaluate(() => document.activeElement?.closest('[data-kpi]')?.getAttribute('data-kpi') + ':' + document.activeElement?.getAttribute('data-testid'));
+  page.evaluate(
+    () =>
+      document.activeElement?.closest('[data-kpi]')?.getAttribute('data-kpi') +
+      ':' +
+      document.activeElement?.getAttribute('data-testid'),
+  );
 
 describe('definition and drill-down panels', () => {
   it('a definition panel shows formula, variant, n, period and benchmark source', async () => {
@@ -30,14 +35,22 @@ describe('definition and drill-down panels', () => {
     const sl = api.rows.find((r) => r.kpi === 'service_level') as KpiRow;
     expect(await panel.locator('[data-testid="def-formula"]').textContent()).toBe(sl.formula);
     expect(await panel.locator('[data-testid="def-variant"]').textContent()).toBe(sl.variant);
-    expect((await panel.locator('[data-testid="def-n"]').textContent())?.replace(/\D/g, '')).toBe(String(sl.n));
+    expect((await panel.locator('[data-testid="def-n"]').textContent())?.replace(/\D/g, '')).toBe(
+      String(sl.n),
+    );
     expect(await panel.locator('[data-testid="def-source"]').textContent()).toContain('KPIS.md');
-    expect(await panel.locator('[data-testid="panel-period"]').textContent()).toContain('Europe/Amsterdam');
+    expect(await panel.locator('[data-testid="panel-period"]').textContent()).toContain(
+      'Europe/Amsterdam',
+    );
     // Focus is inside the dialog; Escape closes it and focus returns to the opener.
-    expect(await page.evaluate(() => !!document.activeElement?.closest('[role="dialog"]'))).toBe(true);
+    expect(await page.evaluate(() => !!document.activeElement?.closest('[role="dialog"]'))).toBe(
+      true,
+    );
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });
-    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'definition-button');
+    await page.waitForFunction(
+      () => document.activeElement?.getAttribute('data-testid') === 'definition-button',
+    );
     expect(await activeTestId(page)).toBe('service_level:definition-button');
     expect(page.url()).not.toContain('panel=');
     expect(errors).toEqual([]);
@@ -54,7 +67,9 @@ describe('definition and drill-down panels', () => {
       await page.keyboard.press('Enter');
       const total = page.locator('[data-testid="drill-total"]');
       await total.waitFor();
-      await page.waitForFunction(() => document.querySelector('[data-testid="drill-total"]')?.getAttribute('data-n') !== '');
+      await page.waitForFunction(
+        () => document.querySelector('[data-testid="drill-total"]')?.getAttribute('data-n') !== '',
+      );
       expect(await total.getAttribute('data-total'), kpi).toBe(n);
       expect(await total.getAttribute('data-n'), kpi).toBe(n);
       const shown = await page.locator('[data-testid="drill-rows"] tbody tr').count();
@@ -67,15 +82,26 @@ describe('definition and drill-down panels', () => {
       }
       await page.keyboard.press('Escape');
       await total.waitFor({ state: 'detached' });
-      await page.waitForFunction((k) => document.activeElement?.closest('[data-kpi]')?.getAttribute('data-kpi') === k, kpi);
+      await page.waitForFunction(
+        (k) => document.activeElement?.closest('[data-kpi]')?.getAttribute('data-kpi') === k,
+        kpi,
+      );
     }
     await page.close();
   });
 
   it('a table cell opens the rows of its group; the panel survives a reload', async () => {
     const { page } = await h.page();
-    await openDashboard(page, `${h.url}/?page=quality&by=channel`, '[data-testid="breakdown-table"] [data-testid="cell-value"]');
-    const cell = page.locator('[data-testid="breakdown-table"] tbody [data-kpi-cell="csat"] button[data-testid="cell-value"]').first();
+    await openDashboard(
+      page,
+      `${h.url}/?page=quality&by=channel`,
+      '[data-testid="breakdown-table"] [data-testid="cell-value"]',
+    );
+    const cell = page
+      .locator(
+        '[data-testid="breakdown-table"] tbody [data-kpi-cell="csat"] button[data-testid="cell-value"]',
+      )
+      .first();
     const n = await cell.getAttribute('data-n');
     await cell.click();
     const total = page.locator('[data-testid="drill-total"]');
@@ -90,7 +116,11 @@ describe('definition and drill-down panels', () => {
 
   it('a heatmap cell (weekday × slot) opens its rows', async () => {
     const { page } = await h.page();
-    await openDashboard(page, `${h.url}/?page=reachability`, '[data-testid="heatmap"] button[data-cell]');
+    await openDashboard(
+      page,
+      `${h.url}/?page=reachability`,
+      '[data-testid="heatmap"] button[data-cell]',
+    );
     const cell = page.locator('[data-testid="heatmap"] button[data-cell]').first();
     const n = await cell.getAttribute('data-n');
     await cell.focus();

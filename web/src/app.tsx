@@ -51,7 +51,8 @@ export function App() {
 
   const openPanel = useCallback(
     (p: PanelState) => {
-      if (!state.panel && document.activeElement instanceof HTMLElement) opener.current = document.activeElement;
+      if (!state.panel && document.activeElement instanceof HTMLElement)
+        opener.current = document.activeElement;
       update({ panel: p });
     },
     [state.panel, update],
@@ -61,7 +62,9 @@ export function App() {
     const back = opener.current;
     opener.current = null;
     // Let React remove the dialog first, then return focus to the opener (or the page).
-    requestAnimationFrame(() => (back?.isConnected ? back : document.getElementById('main'))?.focus());
+    requestAnimationFrame(() =>
+      (back?.isConnected ? back : document.getElementById('main'))?.focus(),
+    );
   }, [update]);
 
   const view = useMemo<View | null>(() => {
@@ -120,8 +123,12 @@ export function App() {
             </div>
           </main>
         </div>
-        {state.panel?.kind === 'drill' ? <DrillPanel panel={state.panel} onClose={closePanel} /> : null}
-        {state.panel?.kind === 'def' ? <DefinitionPanel panel={state.panel} onClose={closePanel} /> : null}
+        {state.panel?.kind === 'drill' ? (
+          <DrillPanel panel={state.panel} onClose={closePanel} />
+        ) : null}
+        {state.panel?.kind === 'def' ? (
+          <DefinitionPanel panel={state.panel} onClose={closePanel} />
+        ) : null}
       </ViewContext.Provider>
     </I18nContext.Provider>
   );

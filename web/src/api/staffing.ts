@@ -5,13 +5,28 @@
 import type { DataRow, StaffingRow } from './types.ts';
 
 const FIELDS: Readonly<Record<keyof StaffingRow, readonly string[]>> = {
-  start: ['interval_start', 'intervalStart', 'start', 'interval'],
+  start: ['intervalStart', 'interval_start', 'start', 'interval'],
   volume: ['volume', 'offered', 'observed_volume', 'observedVolume', 'contacts'],
-  ahtS: ['aht_s', 'ahtSeconds', 'aht_seconds', 'aht'],
-  required: ['agents_required', 'agentsRequired', 'required_agents', 'requiredAgents', 'required'],
-  staffed: ['agents_staffed', 'agentsStaffed', 'staffed_agents', 'staffedAgents', 'staffed'],
-  predictedSl: ['predicted_sl', 'predictedSl', 'predicted_service_level', 'predictedServiceLevel', 'service_level'],
-  costPerPoint: ['cost_per_extra_sl_point', 'costPerExtraSlPoint', 'cost_per_sl_point', 'marginal_cost_per_point', 'marginalCostPerPoint'],
+  ahtS: ['ahtSeconds', 'aht_s', 'aht_seconds', 'aht'],
+  // Paid headcount (after shrinkage) is what compares with the agents staffed.
+  required: [
+    'scheduledAgents',
+    'scheduled_agents',
+    'agents_required',
+    'agentsRequired',
+    'required_agents',
+    'requiredAgents',
+    'required',
+  ],
+  staffed: ['staffedAgents', 'staffed_agents', 'agents_staffed', 'agentsStaffed', 'staffed'],
+  predictedSl: ['predictedServiceLevel', 'predicted_service_level', 'predicted_sl', 'predictedSl'],
+  costPerPoint: [
+    'extraPointCost',
+    'extra_point_cost',
+    'cost_per_extra_sl_point',
+    'costPerExtraSlPoint',
+    'marginalCostPerPoint',
+  ],
 };
 
 function read(r: DataRow, names: readonly string[]): unknown {
@@ -19,7 +34,8 @@ function read(r: DataRow, names: readonly string[]): unknown {
   return null;
 }
 
-const num = (v: unknown): number | null => (v === null || v === undefined || v === '' || !Number.isFinite(Number(v)) ? null : Number(v));
+const num = (v: unknown): number | null =>
+  v === null || v === undefined || v === '' || !Number.isFinite(Number(v)) ? null : Number(v);
 
 export function staffingRows(rows: readonly DataRow[]): StaffingRow[] {
   const out = rows.map((r) => ({
@@ -33,5 +49,25 @@ export function staffingRows(rows: readonly DataRow[]): StaffingRow[] {
   }));
   const sls = out.map((r) => r.predictedSl).filter((v): v is number => v !== null);
   const fraction = sls.length > 0 && sls.every((v) => v <= 1);
-  return fraction ? out.map((r) => ({ ...r, predictedSl: r.predictedSl === null ? null : r.predictedSl * 100 })) : out;
+  return fraction
+    ? out.map((r) => ({ ...r, predictedSl: r.predictedSl === null ? null : r.predictedSl * 100 }))
+    : out;
+}
+
+/** The plan's totals over the period (GET /api/v1/staffing → totals). */
+export interface StaffingTotals {
+  readonly requiredAgentHours?: number | null;
+  readonly requiredCost?: number | null;
+  readonly staffedAgentHours?: number | null;
+  readonly staffedCost?: number | null;
+  readonly extraPointCost?: number | null;
+}
+
+export interface StaffingResponse {
+  readonly rows: readonly DataRow[];
+  readonly totals?: StaffingTotals;
+  readonly model?: string;
+  readonly shrinkage?: number;
+  readonly currency?: string;
+  readonly warnings?: readonly string[];
 }

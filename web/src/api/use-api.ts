@@ -11,9 +11,11 @@ export interface Loaded<T> {
 }
 
 export function useApi<T>(url: string | null): Loaded<T> {
-  const [state, setState] = useState<{ url: string | null; data: T | null; error: string | null }>(
-    { url: null, data: null, error: null },
-  );
+  const [state, setState] = useState<{ url: string | null; data: T | null; error: string | null }>({
+    url: null,
+    data: null,
+    error: null,
+  });
   useEffect(() => {
     if (url === null) return;
     let live = true;
@@ -37,9 +39,11 @@ export function useApi<T>(url: string | null): Loaded<T> {
 /** Several documents at once (e.g. pages of rows); data when all have loaded. */
 export function useApiAll<T>(urls: readonly string[] | null): Loaded<readonly T[]> {
   const key = urls ? urls.join('\n') : null;
-  const [state, setState] = useState<{ key: string | null; data: T[] | null; error: string | null }>(
-    { key: null, data: null, error: null },
-  );
+  const [state, setState] = useState<{
+    key: string | null;
+    data: T[] | null;
+    error: string | null;
+  }>({ key: null, data: null, error: null });
   useEffect(() => {
     if (key === null) return;
     let live = true;

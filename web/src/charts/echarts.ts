@@ -3,11 +3,7 @@
 // heatmap is an HTML table (heatmap-grid.tsx): ECharts' heatmap needs visualMap (+12 kB gzip).
 
 import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
-import type {
-  BarSeriesOption,
-  LineSeriesOption,
-  ScatterSeriesOption,
-} from 'echarts/charts';
+import type { BarSeriesOption, LineSeriesOption, ScatterSeriesOption } from 'echarts/charts';
 import {
   GridComponent,
   LegendComponent,

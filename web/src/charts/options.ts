@@ -50,7 +50,9 @@ export const valueAxis = (
 });
 
 /** Pearson correlation of paired values (nulls dropped), or null under three pairs. */
-export function correlation(pairs: readonly (readonly [number | null, number | null])[]): number | null {
+export function correlation(
+  pairs: readonly (readonly [number | null, number | null])[],
+): number | null {
   const xs: number[] = [];
   const ys: number[] = [];
   for (const [x, y] of pairs) {

@@ -28,7 +28,12 @@ export function Card(props: CardProps) {
         <div className="card-tools">
           {tools}
           {csv ? (
-            <a className="csv-link" href={csv} download aria-label={t('common.csvOf', { what: title })}>
+            <a
+              className="csv-link"
+              href={csv}
+              download
+              aria-label={t('common.csvOf', { what: title })}
+            >
               {t('common.csv')}
             </a>
           ) : null}

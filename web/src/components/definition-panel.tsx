@@ -15,7 +15,10 @@ import { useFigure } from './use-figure.ts';
 const pairs = (o: Readonly<Record<string, unknown>> | null | undefined): string =>
   o && Object.keys(o).length
     ? Object.entries(o)
-        .map(([k, v]) => `${k}: ${typeof v === 'number' ? formatNumber('en', v, Number.isInteger(v) ? 0 : 2) : String(v)}`)
+        .map(
+          ([k, v]) =>
+            `${k}: ${typeof v === 'number' ? formatNumber('en', v, Number.isInteger(v) ? 0 : 2) : String(v)}`,
+        )
         .join(' · ')
     : '';
 
@@ -26,7 +29,11 @@ export function DefinitionPanel({ panel, onClose }: { panel: PanelState; onClose
   const figure = useFigure(view, panel);
   const none = t('def.none');
   return (
-    <SidePanel title={t('def.title', { kpi: kpiName(view, panel.kpi) })} onClose={onClose} testId="definition-panel">
+    <SidePanel
+      title={t('def.title', { kpi: kpiName(view, panel.kpi) })}
+      onClose={onClose}
+      testId="definition-panel"
+    >
       <p>{def?.description[lang]}</p>
       <GroupLine group={panel.group} />
       {figure.error ? <p role="alert">{t('common.error', { message: figure.error })}</p> : null}
@@ -37,13 +44,21 @@ export function DefinitionPanel({ panel, onClose }: { panel: PanelState; onClose
       <h3>{t('def.benchmark')}</h3>
       <dl className="facts">
         <dt>{t('def.benchmark')}</dt>
-        <dd>{def?.benchmark ? `${def.benchmark.text}${def.benchmark.channel ? ` (${def.benchmark.channel})` : ''}` : none}</dd>
+        <dd>
+          {def?.benchmark
+            ? `${def.benchmark.text}${def.benchmark.channel ? ` (${def.benchmark.channel})` : ''}`
+            : none}
+        </dd>
         <dt>{t('def.source')}</dt>
         <dd data-testid="def-source">{def?.benchmark?.source ?? none}</dd>
       </dl>
       {figure.rows.length && figure.rows.every((r) => r.n > 0) ? (
         <p className="panel-actions">
-          <button type="button" className="link-button" onClick={() => view.openPanel({ ...panel, kind: 'drill' })}>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => view.openPanel({ ...panel, kind: 'drill' })}
+          >
             {t('def.openRows')}
           </button>
         </p>
@@ -57,12 +72,17 @@ function FigureFacts({ row }: { row: KpiRow }) {
   const { t, lang } = useI18n();
   const f = (v: number | null) => formatKpi(view.fmt, row.kpi, row.unit, v);
   const none = t('def.none');
-  const num = (v: number | null) => (v === null ? '—' : formatNumber(lang, v, Number.isInteger(v) ? 0 : 2));
+  const num = (v: number | null) =>
+    v === null ? '—' : formatNumber(lang, v, Number.isInteger(v) ? 0 : 2);
   const facts: [MessageKey, string, string?][] = [
     ['def.formula', row.formula, 'def-formula'],
     ['def.variant', row.variant, 'def-variant'],
     ['def.settings', pairs(row.settings) || none],
-    ['def.value', f(row.value) + (row.scale ? ` (${t('tile.scale', { scale: row.scale })})` : ''), 'def-value'],
+    [
+      'def.value',
+      f(row.value) + (row.scale ? ` (${t('tile.scale', { scale: row.scale })})` : ''),
+      'def-value',
+    ],
     ['def.n', formatCount(lang, row.n), 'def-n'],
     ['def.numerator', num(row.numerator)],
     ['def.denominator', num(row.denominator)],

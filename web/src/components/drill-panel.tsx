@@ -26,31 +26,54 @@ export function DrillPanel({ panel, onClose }: { panel: PanelState; onClose: () 
     ...Object.entries(panel.group).map(([k, v]) => ['group', `${k}=${v}`] as const),
   ] as const;
   const source = sourceOf(panel.kpi, view.defs.get(panel.kpi));
-  const pageQ = { ...q, kpis: [], extra: [...extra, ['page', '1'], ['page_size', String(PAGE_SIZE)]] } as const;
+  const pageQ = {
+    ...q,
+    kpis: [],
+    extra: [...extra, ['page', '1'], ['page_size', String(PAGE_SIZE)]],
+  } as const;
   const rows = useApi<RowsResponse>(apiUrl(source, pageQ));
   const csv = apiUrl(source, { ...q, kpis: [], extra }, true);
   const n = figure.rows.reduce((a, r) => a + r.n, 0);
   const data = rows.data;
   return (
-    <SidePanel title={t('drill.title', { kpi: kpiName(view, panel.kpi) })} onClose={onClose} testId="drill-panel">
+    <SidePanel
+      title={t('drill.title', { kpi: kpiName(view, panel.kpi) })}
+      onClose={onClose}
+      testId="drill-panel"
+    >
       <GroupLine group={panel.group} />
       {rows.error ? <p role="alert">{t('common.error', { message: rows.error })}</p> : null}
       {!data ? <p aria-live="polite">{t('common.loading')}</p> : null}
       {data ? (
         <>
-          <p className="drill-total" data-testid="drill-total" data-total={data.total} data-n={figure.loading ? '' : n}>
+          <p
+            className="drill-total"
+            data-testid="drill-total"
+            data-total={data.total}
+            data-n={figure.loading ? '' : n}
+          >
             {t('drill.total', { total: formatCount(lang, data.total), n: formatCount(lang, n) })}{' '}
-            {data.rows.length < data.total ? t('drill.showing', { count: formatCount(lang, data.rows.length) }) : ''}
+            {data.rows.length < data.total
+              ? t('drill.showing', { count: formatCount(lang, data.rows.length) })
+              : ''}
           </p>
           <p className="panel-actions">
             <a href={csv} download data-testid="drill-csv">
               {t('drill.csv')}
             </a>
-            <button type="button" className="link-button" onClick={() => view.openPanel({ ...panel, kind: 'def' })}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => view.openPanel({ ...panel, kind: 'def' })}
+            >
               {t('drill.definition')}
             </button>
           </p>
-          <RowsTable rows={data.rows} lang={lang} label={t('drill.title', { kpi: kpiName(view, panel.kpi) })} />
+          <RowsTable
+            rows={data.rows}
+            lang={lang}
+            label={t('drill.title', { kpi: kpiName(view, panel.kpi) })}
+          />
         </>
       ) : null}
     </SidePanel>

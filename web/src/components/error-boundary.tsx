@@ -28,6 +28,8 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
   }
 
   override render(): ReactNode {
-    return this.state.message === null ? this.props.children : this.props.fallback(this.state.message);
+    return this.state.message === null
+      ? this.props.children
+      : this.props.fallback(this.state.message);
   }
 }

@@ -17,7 +17,14 @@ export interface FigureButtonProps {
   readonly testId?: string;
 }
 
-export function FigureButton({ kpi, row, group = {}, grain = null, className, testId }: FigureButtonProps) {
+export function FigureButton({
+  kpi,
+  row,
+  group = {},
+  grain = null,
+  className,
+  testId,
+}: FigureButtonProps) {
   const view = useView();
   const { t } = useI18n();
   const value = row?.value ?? null;

@@ -30,7 +30,11 @@ export function FilterBar({ anchorNote }: { readonly anchorNote: string | null }
       <div className="filter-row">
         <label className="field">
           <span>{t('filters.period')}</span>
-          <select value={state.preset} data-testid="period-select" onChange={(e) => setPreset(e.target.value as Preset)}>
+          <select
+            value={state.preset}
+            data-testid="period-select"
+            onChange={(e) => setPreset(e.target.value as Preset)}
+          >
             {PRESETS.map((p) => (
               <option key={p} value={p}>
                 {t(`preset.${p}` as MessageKey)}
@@ -63,7 +67,11 @@ export function FilterBar({ anchorNote }: { readonly anchorNote: string | null }
         {DIMENSION_NAMES.map((d) => (
           <label className="field" key={d}>
             <span>{t(`dim.${d}` as MessageKey)}</span>
-            <select value={state.filters[d] ?? ''} data-testid={`filter-${d}`} onChange={(e) => setFilter(d, e.target.value)}>
+            <select
+              value={state.filters[d] ?? ''}
+              data-testid={`filter-${d}`}
+              onChange={(e) => setFilter(d, e.target.value)}
+            >
               <option value="">{t('filters.all')}</option>
               {view.dims[d].map((v) => (
                 <option key={v} value={v}>
@@ -74,7 +82,11 @@ export function FilterBar({ anchorNote }: { readonly anchorNote: string | null }
           </label>
         ))}
         {Object.keys(state.filters).length ? (
-          <button type="button" className="link-button clear" onClick={() => update({ filters: {}, panel: null })}>
+          <button
+            type="button"
+            className="link-button clear"
+            onClick={() => update({ filters: {}, panel: null })}
+          >
             {t('filters.clear')}
           </button>
         ) : null}

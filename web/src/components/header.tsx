@@ -27,7 +27,10 @@ export function Header({ previous }: { readonly previous: { from: string; to: st
         </span>
         {previous ? (
           <span className="muted small block">
-            {t('header.compare', { from: formatDay(lang, previous.from), to: formatDay(lang, previous.to) })}
+            {t('header.compare', {
+              from: formatDay(lang, previous.from),
+              to: formatDay(lang, previous.to),
+            })}
           </span>
         ) : null}
       </p>

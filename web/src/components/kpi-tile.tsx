@@ -41,7 +41,9 @@ export function KpiTile({ kpi, rows, previous, daily }: KpiTileProps) {
       </div>
       <div className="tile-value-line">
         <FigureButton kpi={kpi} row={row} className="tile-value" testId="kpi-value" />
-        {row?.scale ? <span className="muted small">{t('tile.scale', { scale: row.scale })}</span> : null}
+        {row?.scale ? (
+          <span className="muted small">{t('tile.scale', { scale: row.scale })}</span>
+        ) : null}
       </div>
       <div className="tile-status">
         <StatusBadge row={row} />
@@ -50,7 +52,9 @@ export function KpiTile({ kpi, rows, previous, daily }: KpiTileProps) {
         ) : null}
       </div>
       <p className="tile-meta">
-        <span data-testid="kpi-n">{t('tile.n', { n: formatCount(view.state.lang, row?.n ?? 0) })}</span>
+        <span data-testid="kpi-n">
+          {t('tile.n', { n: formatCount(view.state.lang, row?.n ?? 0) })}
+        </span>
         {row && row.ci_low !== null && row.ci_high !== null ? (
           <span> · {t('tile.ci', { low: f(row.ci_low), high: f(row.ci_high) })}</span>
         ) : null}
@@ -77,7 +81,10 @@ export function KpiTile({ kpi, rows, previous, daily }: KpiTileProps) {
           {t('tile.source', { source: sourceLabel(def.benchmark.source) })}
         </p>
       ) : null}
-      {row && row.n > 0 && row.n < view.minSample && ['nps', 'csat', 'ces', 'ces_positive', 'fcr'].includes(kpi) ? (
+      {row &&
+      row.n > 0 &&
+      row.n < view.minSample &&
+      ['nps', 'csat', 'ces', 'ces_positive', 'fcr'].includes(kpi) ? (
         <p className="tile-warn small">{t('tile.smallSample', { min: view.minSample })}</p>
       ) : null}
       <div className="tile-foot">

@@ -20,7 +20,15 @@ export function PageTabs() {
   const onKey = (e: KeyboardEvent, i: number) => {
     const n = PAGES.length;
     const to =
-      e.key === 'ArrowRight' ? (i + 1) % n : e.key === 'ArrowLeft' ? (i - 1 + n) % n : e.key === 'Home' ? 0 : e.key === 'End' ? n - 1 : -1;
+      e.key === 'ArrowRight'
+        ? (i + 1) % n
+        : e.key === 'ArrowLeft'
+          ? (i - 1 + n) % n
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? n - 1
+              : -1;
     const page = PAGES[to];
     if (to < 0 || !page) return;
     e.preventDefault();

@@ -21,7 +21,8 @@ const fmtCache = new Map<string, Intl.DateTimeFormat>();
 function df(lang: Lang, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = lang + JSON.stringify(opts);
   let f = fmtCache.get(key);
-  if (!f) fmtCache.set(key, (f = new Intl.DateTimeFormat(localeOf(lang), { ...opts, timeZone: 'UTC' })));
+  if (!f)
+    fmtCache.set(key, (f = new Intl.DateTimeFormat(localeOf(lang), { ...opts, timeZone: 'UTC' })));
   return f;
 }
 

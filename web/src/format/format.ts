@@ -46,7 +46,8 @@ export function formatMinSec(lang: Lang, seconds: number | null, sign = false): 
   const total = Math.round(Math.abs(seconds));
   const m = Math.floor(total / 60);
   const s = String(total % 60).padStart(2, '0');
-  const prefix = sign && total > 0 ? (seconds < 0 ? '-' : '+') : seconds < 0 && total > 0 ? '-' : '';
+  const prefix =
+    sign && total > 0 ? (seconds < 0 ? '-' : '+') : seconds < 0 && total > 0 ? '-' : '';
   return `${prefix}${formatCount(lang, m)}:${s} min`;
 }
 

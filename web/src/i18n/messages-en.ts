@@ -20,7 +20,8 @@ export const en = {
   'filters.to': 'To',
   'filters.all': 'All',
   'filters.clear': 'Clear filters',
-  'filters.anchorNote': 'The data ends on {date}: periods count back from that day, not from today.',
+  'filters.anchorNote':
+    'The data ends on {date}: periods count back from that day, not from today.',
   'preset.today': 'Today',
   'preset.yesterday': 'Yesterday',
   'preset.last-7-days': 'Last 7 days',
@@ -126,7 +127,8 @@ export const en = {
   'reach.mean': 'ASA (mean)',
   'reach.hist': 'Waiting time distribution of answered contacts',
   'reach.histNote': 'Sample of {count} of {total} answered contacts; p50 and p90 of all of them.',
-  'reach.mixNote': 'All channels together (e-mail waits are long): choose a channel in the filters to compare like with like.',
+  'reach.mixNote':
+    'All channels together (e-mail waits are long): choose a channel in the filters to compare like with like.',
   'reach.contacts': 'Contacts',
   'reach.waitSeconds': 'Waiting time (s)',
   'reach.aht': 'Handle time split by channel: talk, hold and after-contact work',
@@ -157,15 +159,23 @@ export const en = {
   'loyalty.ces': 'Customer effort per day',
   'cost.byChannel': 'Cost per resolution by channel',
   'cost.byTeam': 'Cost per resolution by team',
+  'cost.notAttributable':
+    'No costs are booked per {dim} in this workspace: the cost per resolution of each group is empty.',
   'cost.resolved': 'Cases resolved',
-  'cost.staffing': 'Staffing plan: required against staffed agents per 30 minutes',
-  'cost.staffingNote': 'Target {target}; required agents from Erlang C on the observed volume and AHT.',
+  'cost.staffing':
+    'Staffing plan: agents required (paid headcount) against staffed, per 30 minutes',
+  'cost.staffingNote':
+    'Target {target}; required agents from Erlang C on the observed volume and AHT.',
   'cost.required': 'Required',
   'cost.staffed': 'Staffed',
   'cost.predictedSl': 'Predicted SL',
   'cost.volume': 'Volume',
   'cost.aht': 'AHT',
-  'cost.costPerPoint': 'Cost per extra SL point',
+  'cost.requiredHours': 'Agent-hours the target needs',
+  'cost.staffedHours': 'Agent-hours staffed',
+  'cost.shrinkage': 'Shrinkage {value}.',
+  'cost.costPerPoint': 'One more SL point costs',
+  'cost.agentsAxis': 'Agents',
   'cost.interval': 'Interval',
   'cost.noStaffing': 'No staffing plan for this period.',
 } as const;

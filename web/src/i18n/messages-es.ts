@@ -128,9 +128,9 @@ export const es: Messages = {
   'reach.wait': 'Espera por día: media con p50 y p90',
   'reach.mean': 'Espera media',
   'reach.hist': 'Distribución de la espera de los contactos atendidos',
-  'reach.histNote':
-    'Muestra de {count} de {total} contactos atendidos; p50 y p90 de todos ellos.',
-  'reach.mixNote': 'Todos los canales juntos (el correo espera mucho): elija un canal en los filtros para comparar lo comparable.',
+  'reach.histNote': 'Muestra de {count} de {total} contactos atendidos; p50 y p90 de todos ellos.',
+  'reach.mixNote':
+    'Todos los canales juntos (el correo espera mucho): elija un canal en los filtros para comparar lo comparable.',
   'reach.contacts': 'Contactos',
   'reach.waitSeconds': 'Espera (s)',
   'reach.aht': 'Tiempo de gestión por canal: conversación, espera y trabajo posterior',
@@ -161,6 +161,8 @@ export const es: Messages = {
   'loyalty.ces': 'Esfuerzo del cliente por día',
   'cost.byChannel': 'Coste por resolución por canal',
   'cost.byTeam': 'Coste por resolución por equipo',
+  'cost.notAttributable':
+    'En este espacio de trabajo no hay costes por {dim}: el coste por resolución de cada grupo queda vacío.',
   'cost.resolved': 'Casos resueltos',
   'cost.staffing': 'Plan de plantilla: agentes necesarios frente a programados cada 30 minutos',
   'cost.staffingNote':
@@ -170,7 +172,11 @@ export const es: Messages = {
   'cost.predictedSl': 'Nivel de servicio previsto',
   'cost.volume': 'Volumen',
   'cost.aht': 'Tiempo de gestión',
-  'cost.costPerPoint': 'Coste por punto extra de nivel de servicio',
+  'cost.requiredHours': 'Horas de agente necesarias',
+  'cost.staffedHours': 'Horas de agente programadas',
+  'cost.shrinkage': 'Merma {value}.',
+  'cost.costPerPoint': 'Un punto más de nivel de servicio cuesta',
+  'cost.agentsAxis': 'Agentes',
   'cost.interval': 'Intervalo',
   'cost.noStaffing': 'No hay plan de plantilla para este periodo.',
 };

@@ -130,7 +130,8 @@ export const nl: Messages = {
   'reach.hist': 'Verdeling van de wachttijd van beantwoorde contacten',
   'reach.histNote':
     'Steekproef van {count} van {total} beantwoorde contacten; p50 en p90 over alle contacten.',
-  'reach.mixNote': 'Alle kanalen samen (e-mail wacht lang): kies een kanaal in de filters om gelijke met gelijke te vergelijken.',
+  'reach.mixNote':
+    'Alle kanalen samen (e-mail wacht lang): kies een kanaal in de filters om gelijke met gelijke te vergelijken.',
   'reach.contacts': 'Contacten',
   'reach.waitSeconds': 'Wachttijd (s)',
   'reach.aht': 'Afhandeltijd per kanaal: gesprek, wachtstand en nawerk',
@@ -161,6 +162,8 @@ export const nl: Messages = {
   'loyalty.ces': 'Klantinspanning per dag',
   'cost.byChannel': 'Kosten per oplossing per kanaal',
   'cost.byTeam': 'Kosten per oplossing per team',
+  'cost.notAttributable':
+    'In deze werkruimte zijn geen kosten per {dim} geboekt: de kosten per oplossing per groep blijven leeg.',
   'cost.resolved': 'Opgeloste zaken',
   'cost.staffing': 'Bezettingsplan: benodigde tegenover ingeroosterde medewerkers per 30 minuten',
   'cost.staffingNote':
@@ -170,7 +173,11 @@ export const nl: Messages = {
   'cost.predictedSl': 'Verwacht servicelevel',
   'cost.volume': 'Volume',
   'cost.aht': 'Afhandeltijd',
-  'cost.costPerPoint': 'Kosten per extra SL-punt',
+  'cost.requiredHours': 'Benodigde medewerkeruren',
+  'cost.staffedHours': 'Ingeroosterde medewerkeruren',
+  'cost.shrinkage': 'Shrinkage {value}.',
+  'cost.costPerPoint': 'Eén SL-punt extra kost',
+  'cost.agentsAxis': 'Medewerkers',
   'cost.interval': 'Interval',
   'cost.noStaffing': 'Geen bezettingsplan voor deze periode.',
 };

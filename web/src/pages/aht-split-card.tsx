@@ -45,13 +45,25 @@ export function AhtSplitCard({ total }: { readonly total: KpiRow | null }) {
         data: all.map((r) => (r.parts?.[key] ?? 0) / 60),
         label:
           i === PARTS.length - 1
-            ? { show: true, position: 'right' as const, color: '#18212b', formatter: (p: { dataIndex: number }) => formatMinSec(lang, all[p.dataIndex]?.value ?? null) }
+            ? {
+                show: true,
+                position: 'right' as const,
+                color: '#18212b',
+                formatter: (p: { dataIndex: number }) =>
+                  formatMinSec(lang, all[p.dataIndex]?.value ?? null),
+              }
             : undefined,
       })),
     };
   }, [res.data, total, lang, t]);
   return (
-    <Card title={t('reach.aht')} csv={apiUrl('kpis', q, true)} loading={res.loading} error={res.error} testId="aht-card">
+    <Card
+      title={t('reach.aht')}
+      csv={apiUrl('kpis', q, true)}
+      loading={res.loading}
+      error={res.error}
+      testId="aht-card"
+    >
       <Chart option={option} label={t('reach.aht')} />
     </Card>
   );

@@ -23,7 +23,9 @@ export function BreakdownTable({ dim, kpis, rows, totals, caption }: BreakdownTa
   const { t, lang } = useI18n();
   // Groups with no records behind any figure (e.g. no agent on unanswered contacts) are left out.
   const values = [
-    ...new Set(rows.filter((r) => r.n > 0).map((r) => (r.keys[dim] === null ? '' : String(r.keys[dim])))),
+    ...new Set(
+      rows.filter((r) => r.n > 0).map((r) => (r.keys[dim] === null ? '' : String(r.keys[dim]))),
+    ),
   ];
   const first = kpis[0] as KpiId;
   const weight = (v: string) => rowFor(rows, first, { [dim]: v })?.n ?? 0;
@@ -31,7 +33,9 @@ export function BreakdownTable({ dim, kpis, rows, totals, caption }: BreakdownTa
   const cell = (row: KpiRow | null, k: KpiId) => (
     <td key={k} data-kpi-cell={k}>
       <FigureButton kpi={k} row={row} group={row ? groupOf(row) : {}} testId="cell-value" />
-      <span className="cell-n small muted">{t('tile.n', { n: formatCount(lang, row?.n ?? 0) })}</span>
+      <span className="cell-n small muted">
+        {t('tile.n', { n: formatCount(lang, row?.n ?? 0) })}
+      </span>
     </td>
   );
   return (

@@ -32,13 +32,31 @@ export function CesCard() {
         valueAxis('', (v) => formatNumber(lang, v, 1), { min: 1, splitLine: { show: false } }),
       ],
       series: [
-        { type: 'line', name: kpiName(view, 'ces_positive'), data: series(view, rows, 'ces_positive', grain, (r) => round(r.value, 1)), color: COLORS.teal, lineStyle: { width: 3 } },
-        { type: 'line', name: kpiName(view, 'ces'), yAxisIndex: 1, data: series(view, rows, 'ces', grain, (r) => round(r.value, 2)), color: COLORS.purple },
+        {
+          type: 'line',
+          name: kpiName(view, 'ces_positive'),
+          data: series(view, rows, 'ces_positive', grain, (r) => round(r.value, 1)),
+          color: COLORS.teal,
+          lineStyle: { width: 3 },
+        },
+        {
+          type: 'line',
+          name: kpiName(view, 'ces'),
+          yAxisIndex: 1,
+          data: series(view, rows, 'ces', grain, (r) => round(r.value, 2)),
+          color: COLORS.purple,
+        },
       ],
     };
   }, [daily.data, view, grain, lang]);
   return (
-    <Card title={t('loyalty.ces')} csv={apiUrl('kpis', { ...view.base, kpis: ['ces_positive', 'ces'], grain }, true)} loading={daily.loading} error={daily.error} testId="ces-card">
+    <Card
+      title={t('loyalty.ces')}
+      csv={apiUrl('kpis', { ...view.base, kpis: ['ces_positive', 'ces'], grain }, true)}
+      loading={daily.loading}
+      error={daily.error}
+      testId="ces-card"
+    >
       <Chart option={option} label={t('loyalty.ces')} height={260} />
     </Card>
   );

@@ -16,19 +16,42 @@ export function CommentsCard() {
   const view = useView();
   const { t, lang } = useI18n();
   const q = { from: view.base.from, to: view.base.to, filters: view.base.filters };
-  const res = useApi<CommentsResponse>(apiUrl('surveys/comments', { ...q, extra: [['limit', String(SHOWN)]] }));
-  const dateFmt = new Intl.DateTimeFormat(localeOf(lang), { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: view.timezone });
+  const res = useApi<CommentsResponse>(
+    apiUrl('surveys/comments', { ...q, extra: [['limit', String(SHOWN)]] }),
+  );
+  const dateFmt = new Intl.DateTimeFormat(localeOf(lang), {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: view.timezone,
+  });
   return (
-    <Card title={t('loyalty.comments')} wide csv={apiUrl('surveys/comments', { ...q, extra: [['limit', '1000']] }, true)} loading={res.loading} error={res.error} testId="comments-card">
+    <Card
+      title={t('loyalty.comments')}
+      wide
+      csv={apiUrl('surveys/comments', { ...q, extra: [['limit', '1000']] }, true)}
+      loading={res.loading}
+      error={res.error}
+      testId="comments-card"
+    >
       <div className="comments">
         {NPS_GROUPS.map((g: NpsGroup) => {
           const group = res.data?.[g];
           return (
-            <section key={g} className={g} aria-labelledby={`comments-${g}`} data-testid={`comments-${g}`}>
+            <section
+              key={g}
+              className={g}
+              aria-labelledby={`comments-${g}`}
+              data-testid={`comments-${g}`}
+            >
               <h3 id={`comments-${g}`}>
                 {t(`loyalty.${g}` as MessageKey)}{' '}
                 <span className="muted small">
-                  {t('loyalty.commentsCount', { shown: formatCount(lang, group?.comments.length ?? 0), total: formatCount(lang, group?.total ?? 0) })}
+                  {t('loyalty.commentsCount', {
+                    shown: formatCount(lang, group?.comments.length ?? 0),
+                    total: formatCount(lang, group?.total ?? 0),
+                  })}
                 </span>
               </h3>
               {group?.comments.length ? (
@@ -40,7 +63,9 @@ export function CommentsCard() {
                       <span className="small muted">
                         {t('loyalty.score', { score: String(c['score']) })}
                         {c['channel'] ? ` · ${channelLabel(t, String(c['channel']))}` : ''}
-                        {c['responded_at'] ? ` · ${dateFmt.format(new Date(String(c['responded_at'])))}` : ''}
+                        {c['responded_at']
+                          ? ` · ${dateFmt.format(new Date(String(c['responded_at'])))}`
+                          : ''}
                       </span>
                     </li>
                   ))}

@@ -21,9 +21,14 @@ export function CostCard({ dim }: { readonly dim: 'channel' | 'team' }) {
   const { t, lang } = useI18n();
   const q = { ...view.base, kpis: ['cost_per_resolution' as const], by: [dim] };
   const res = useApi<KpiResponse>(apiUrl('kpis', q));
-  const totals = useApi<KpiResponse>(apiUrl('kpis', { ...view.base, kpis: ['cost_per_resolution'] }));
+  const totals = useApi<KpiResponse>(
+    apiUrl('kpis', { ...view.base, kpis: ['cost_per_resolution'] }),
+  );
   const title = dim === 'channel' ? t('cost.byChannel') : t('cost.byTeam');
-  const rows = useMemo(() => (res.data?.rows ?? []).filter((r) => r.kpi === 'cost_per_resolution'), [res.data]);
+  const rows = useMemo(
+    () => (res.data?.rows ?? []).filter((r) => r.kpi === 'cost_per_resolution'),
+    [res.data],
+  );
   const option = useMemo<ChartOption>(() => {
     const fmt = (v: number | null) => formatKpi(view.fmt, 'cost_per_resolution', 'currency', v);
     return {
@@ -35,16 +40,52 @@ export function CostCard({ dim }: { readonly dim: 'channel' | 'team' }) {
         {
           type: 'bar',
           barMaxWidth: 48,
-          data: rows.map((r) => ({ value: r.value ?? 0, itemStyle: { color: r.rating.status === 'red' ? COLORS.red : r.rating.status === 'amber' ? COLORS.amber : COLORS.blue } })),
-          label: { show: true, position: 'top', color: '#18212b', formatter: (p: { dataIndex: number }) => fmt(rows[p.dataIndex]?.value ?? null) },
+          data: rows.map((r) => ({
+            value: r.value ?? 0,
+            itemStyle: {
+              color:
+                r.rating.status === 'red'
+                  ? COLORS.red
+                  : r.rating.status === 'amber'
+                    ? COLORS.amber
+                    : COLORS.blue,
+            },
+          })),
+          label: {
+            show: true,
+            position: 'top',
+            color: '#18212b',
+            formatter: (p: { dataIndex: number }) => fmt(rows[p.dataIndex]?.value ?? null),
+          },
         },
       ],
     };
   }, [rows, view, lang, t, dim]);
   return (
-    <Card title={title} csv={apiUrl('kpis', q, true)} loading={res.loading} error={res.error} empty={!!res.data && rows.length === 0} testId={`cost-card-${dim}`}>
-      <Chart option={option} label={title} height={220} />
-      <BreakdownTable dim={dim} kpis={['cost_per_resolution']} rows={rows} totals={totals.data?.rows ?? []} caption={title} />
+    <Card
+      title={title}
+      csv={apiUrl('kpis', q, true)}
+      loading={res.loading}
+      error={res.error}
+      empty={!!res.data && rows.length === 0}
+      testId={`cost-card-${dim}`}
+    >
+      {rows.some((r) => r.value !== null) ? (
+        <Chart option={option} label={title} height={220} />
+      ) : (
+        <p className="muted small">
+          {t('cost.notAttributable', {
+            dim: t(dim === 'channel' ? 'dim.channel' : 'dim.team').toLowerCase(),
+          })}
+        </p>
+      )}
+      <BreakdownTable
+        dim={dim}
+        kpis={['cost_per_resolution']}
+        rows={rows}
+        totals={totals.data?.rows ?? []}
+        caption={title}
+      />
     </Card>
   );
 }

@@ -11,7 +11,10 @@ export function CostPage({ totals }: { readonly totals: Loaded<KpiResponse> }) {
   return (
     <div className="grid" data-testid="cost">
       <div className="card-wide">
-        <FigureStrip kpis={['cost_per_resolution', 'service_level', 'aht', 'asa']} rows={totals.data?.rows ?? []} />
+        <FigureStrip
+          kpis={['cost_per_resolution', 'service_level', 'aht', 'asa']}
+          rows={totals.data?.rows ?? []}
+        />
       </div>
       <CostCard dim="channel" />
       <CostCard dim="team" />

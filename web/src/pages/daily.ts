@@ -11,7 +11,11 @@ import type { View } from '../state/view-context.ts';
 export const trendGrain = (view: View): 'day' | 'hour' =>
   daysBetween(view.range.from, view.range.to) >= 2 ? 'day' : 'hour';
 
-export function useDaily(view: View, kpis: readonly KpiId[], grain = trendGrain(view)): Loaded<KpiResponse> & { url: string } {
+export function useDaily(
+  view: View,
+  kpis: readonly KpiId[],
+  grain = trendGrain(view),
+): Loaded<KpiResponse> & { url: string } {
   const url = apiUrl('kpis', { ...view.base, kpis, grain });
   return { ...useApi<KpiResponse>(url), url };
 }
@@ -21,7 +25,9 @@ export function buckets(view: View, grain: 'day' | 'hour'): string[] {
   const days: string[] = [];
   for (let d = view.range.from; d <= view.range.to; d = addDays(d, 1)) days.push(d);
   if (grain === 'day') return days;
-  return days.flatMap((d) => Array.from({ length: 24 }, (_, h) => `${d} ${String(h).padStart(2, '0')}:00`));
+  return days.flatMap((d) =>
+    Array.from({ length: 24 }, (_, h) => `${d} ${String(h).padStart(2, '0')}:00`),
+  );
 }
 
 /** A KPI's rows by bucket, one per bucket (CES: its largest scale). */
@@ -36,7 +42,13 @@ export function byBucket(rows: readonly KpiRow[], kpi: KpiId): Map<string, KpiRo
   return out;
 }
 
-export function series(view: View, rows: readonly KpiRow[], kpi: KpiId, grain: 'day' | 'hour', pick: (r: KpiRow) => number | null = (r) => r.value): (number | null)[] {
+export function series(
+  view: View,
+  rows: readonly KpiRow[],
+  kpi: KpiId,
+  grain: 'day' | 'hour',
+  pick: (r: KpiRow) => number | null = (r) => r.value,
+): (number | null)[] {
   const m = byBucket(rows, kpi);
   return buckets(view, grain).map((b) => {
     const r = m.get(b);

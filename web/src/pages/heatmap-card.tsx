@@ -22,7 +22,10 @@ export function HeatmapCard() {
   const { slot, heat } = view.state;
   const q = { ...view.base, kpis: [heat], by: ['weekday', 'slot'], slot };
   const res = useApi<KpiResponse>(apiUrl('kpis', q));
-  const rows = useMemo(() => (res.data?.rows ?? []).filter((r) => r.kpi === heat && r.value !== null), [res.data, heat]);
+  const rows = useMemo(
+    () => (res.data?.rows ?? []).filter((r) => r.kpi === heat && r.value !== null),
+    [res.data, heat],
+  );
   const slots = useMemo(() => [...new Set(rows.map((r) => String(r.keys['slot'])))].sort(), [rows]);
   const cells = useMemo(() => {
     const m = new Map<string, HeatCell>();
@@ -37,14 +40,25 @@ export function HeatmapCard() {
   const isSl = heat === 'service_level';
   const lo = 0;
   const hi = isSl ? 100 : Math.max(60, ...rows.map((r) => r.value as number));
-  const days = WEEKDAYS.filter((d) => rows.some((r) => Number(r.keys['weekday']) === d)).map((d) => ({ key: d, label: weekdayLabel(t, d) }));
+  const days = WEEKDAYS.filter((d) => rows.some((r) => Number(r.keys['weekday']) === d)).map(
+    (d) => ({ key: d, label: weekdayLabel(t, d) }),
+  );
   const open = (r: KpiRow) =>
-    view.openPanel({ kind: 'drill', kpi: heat, group: { weekday: String(r.keys['weekday']), slot: String(r.keys['slot']) }, grain: null });
+    view.openPanel({
+      kind: 'drill',
+      kpi: heat,
+      group: { weekday: String(r.keys['weekday']), slot: String(r.keys['slot']) },
+      grain: null,
+    });
   const tools = (
     <>
       <label className="field">
         <span>{t('reach.figure')}</span>
-        <select value={heat} data-testid="heat-select" onChange={(e) => view.update({ heat: e.target.value as HeatKpi })}>
+        <select
+          value={heat}
+          data-testid="heat-select"
+          onChange={(e) => view.update({ heat: e.target.value as HeatKpi })}
+        >
           {HEAT_KPIS.map((k) => (
             <option key={k} value={k}>
               {kpiName(view, k)}
@@ -54,14 +68,19 @@ export function HeatmapCard() {
       </label>
       <label className="field">
         <span>{t('reach.interval')}</span>
-        <select value={slot} data-testid="slot-select" onChange={(e) => view.update({ slot: e.target.value === '15' ? 15 : 30 })}>
+        <select
+          value={slot}
+          data-testid="slot-select"
+          onChange={(e) => view.update({ slot: e.target.value === '15' ? 15 : 30 })}
+        >
           <option value="15">{t('reach.minutes', { n: 15 })}</option>
           <option value="30">{t('reach.minutes', { n: 30 })}</option>
         </select>
       </label>
     </>
   );
-  const fmtEnd = (v: number) => (isSl ? formatPercentAxis(lang, v) : `${formatNumber(lang, v, 0)} s`);
+  const fmtEnd = (v: number) =>
+    isSl ? formatPercentAxis(lang, v) : `${formatNumber(lang, v, 0)} s`;
   return (
     <Card
       title={t('reach.heatmap')}
@@ -73,7 +92,16 @@ export function HeatmapCard() {
       empty={!!res.data && cells.size === 0}
       testId="heatmap-card"
     >
-      <HeatmapGrid caption={t('reach.heatmap')} days={days} slots={slots} cells={cells} lo={lo} hi={hi} reverse={!isSl} onOpen={open} />
+      <HeatmapGrid
+        caption={t('reach.heatmap')}
+        days={days}
+        slots={slots}
+        cells={cells}
+        lo={lo}
+        hi={hi}
+        reverse={!isSl}
+        onOpen={open}
+      />
       <div className="scale-legend small muted" aria-hidden="true">
         <span>{fmtEnd(lo)}</span>
         <span className="scale-bar" style={{ background: scaleGradient(!isSl) }} />

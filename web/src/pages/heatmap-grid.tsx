@@ -23,7 +23,16 @@ export interface HeatmapGridProps {
   readonly onOpen: (row: KpiRow) => void;
 }
 
-export function HeatmapGrid({ caption, days, slots, cells, lo, hi, reverse, onOpen }: HeatmapGridProps) {
+export function HeatmapGrid({
+  caption,
+  days,
+  slots,
+  cells,
+  lo,
+  hi,
+  reverse,
+  onOpen,
+}: HeatmapGridProps) {
   const first = [...cells.keys()][0] ?? '';
   const [active, setActive] = useState(first);
   const current = cells.has(active) ? active : first;
@@ -35,7 +44,11 @@ export function HeatmapGrid({ caption, days, slots, cells, lo, hi, reverse, onOp
     if (!dx && !dy) return;
     e.preventDefault();
     // Walk in the arrow's direction to the next cell that has data.
-    for (let y = d + dy, x = s + dx; y >= 0 && y < days.length && x >= 0 && x < slots.length; y += dy, x += dx) {
+    for (
+      let y = d + dy, x = s + dx;
+      y >= 0 && y < days.length && x >= 0 && x < slots.length;
+      y += dy, x += dx
+    ) {
       const key = `${days[y]?.key}|${slots[x]}`;
       if (cells.has(key)) {
         setActive(key);

@@ -19,7 +19,9 @@ import { useView } from '../state/view-context.ts';
 const PAGE = 1000;
 const MAX_PAGES = 5;
 /** Bucket edges in seconds, fine where voice and chat wait, coarse where e-mail waits. */
-export const EDGES = [0, 5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 300, 600, 1800, 3600, 14_400, 28_800, 86_400];
+export const EDGES = [
+  0, 5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 300, 600, 1800, 3600, 14_400, 28_800, 86_400,
+];
 
 /** Counts per bucket [EDGES[i], EDGES[i+1]); the last bucket is open-ended. */
 export function bucketCounts(waits: readonly number[]): number[] {
@@ -48,7 +50,9 @@ function edgeText(lang: Lang, s: number): string {
 function bucketLabel(lang: Lang, i: number): string {
   const lo = EDGES[i] as number;
   const hi = EDGES[i + 1];
-  return hi === undefined ? `≥ ${edgeText(lang, lo)}` : `${edgeText(lang, lo)}–${edgeText(lang, hi)}`;
+  return hi === undefined
+    ? `≥ ${edgeText(lang, lo)}`
+    : `${edgeText(lang, lo)}–${edgeText(lang, hi)}`;
 }
 
 export function HistogramCard({ asa }: { readonly asa: KpiRow | null }) {
@@ -60,14 +64,24 @@ export function HistogramCard({ asa }: { readonly asa: KpiRow | null }) {
     () =>
       asa && pages > 0
         ? Array.from({ length: pages }, (_, i) =>
-            apiUrl('contacts', { ...view.base, extra: [['kpi', 'asa'], ['page', String(i + 1)], ['page_size', String(PAGE)]] }),
+            apiUrl('contacts', {
+              ...view.base,
+              extra: [
+                ['kpi', 'asa'],
+                ['page', String(i + 1)],
+                ['page_size', String(PAGE)],
+              ],
+            }),
           )
         : null,
     [asa, pages, view.base],
   );
   const res = useApiAll<RowsResponse>(urls);
   const waits = useMemo(
-    () => (res.data ?? []).flatMap((p) => p.rows.map((r) => Number(r['wait_s'] ?? 0))).filter(Number.isFinite),
+    () =>
+      (res.data ?? [])
+        .flatMap((p) => p.rows.map((r) => Number(r['wait_s'] ?? 0)))
+        .filter(Number.isFinite),
     [res.data],
   );
   const option = useMemo<ChartOption>(() => {
@@ -75,10 +89,16 @@ export function HistogramCard({ asa }: { readonly asa: KpiRow | null }) {
     let last = all.length - 1;
     while (last > 0 && all[last] === 0) last--;
     const p = asa?.percentiles;
-    for (const v of [p?.p50, p?.p90]) if (v !== null && v !== undefined) last = Math.max(last, bucketOf(v));
+    for (const v of [p?.p50, p?.p90])
+      if (v !== null && v !== undefined) last = Math.max(last, bucketOf(v));
     const counts = all.slice(0, last + 1);
     const labels = counts.map((_, i) => bucketLabel(lang, i));
-    const mark = (name: string, v: number | null | undefined, color: string, position: 'end' | 'insideEndTop') =>
+    const mark = (
+      name: string,
+      v: number | null | undefined,
+      color: string,
+      position: 'end' | 'insideEndTop',
+    ) =>
       v === null || v === undefined
         ? []
         : [
@@ -86,13 +106,25 @@ export function HistogramCard({ asa }: { readonly asa: KpiRow | null }) {
               xAxis: labels[bucketOf(v)],
               name,
               lineStyle: { color, type: 'dashed' as const, width: 2 },
-              label: { formatter: `${name} ${formatNumber(lang, v, 0)} s`, color, position, fontWeight: 'bold' as const },
+              label: {
+                formatter: `${name} ${formatNumber(lang, v, 0)} s`,
+                color,
+                position,
+                fontWeight: 'bold' as const,
+              },
             },
           ];
     return {
       grid: grid({ top: 36, right: 24, bottom: 8 }),
       tooltip: { ...tooltip('axis'), valueFormatter: (v: unknown) => formatCount(lang, Number(v)) },
-      xAxis: categoryAxis(labels, { axisLabel: { color: '#3d4753', fontSize: 11, rotate: labels.length > 10 ? 35 : 0, interval: 0 } }),
+      xAxis: categoryAxis(labels, {
+        axisLabel: {
+          color: '#3d4753',
+          fontSize: 11,
+          rotate: labels.length > 10 ? 35 : 0,
+          interval: 0,
+        },
+      }),
       // No axis name: the p50 label sits where it would be; the tooltip names the count.
       yAxis: valueAxis('', (v) => formatCount(lang, v)),
       series: [
@@ -105,7 +137,10 @@ export function HistogramCard({ asa }: { readonly asa: KpiRow | null }) {
           markLine: {
             symbol: 'none',
             silent: true,
-            data: [...mark('p50', p?.p50, COLORS.teal, 'end'), ...mark('p90', p?.p90, COLORS.red, 'insideEndTop')],
+            data: [
+              ...mark('p50', p?.p50, COLORS.teal, 'end'),
+              ...mark('p90', p?.p90, COLORS.red, 'insideEndTop'),
+            ],
           },
         },
       ],
@@ -117,7 +152,10 @@ export function HistogramCard({ asa }: { readonly asa: KpiRow | null }) {
       loading={res.loading}
       error={res.error}
       empty={n === 0}
-      note={t('reach.histNote', { count: formatCount(lang, waits.length), total: formatCount(lang, n) })}
+      note={t('reach.histNote', {
+        count: formatCount(lang, waits.length),
+        total: formatCount(lang, n),
+      })}
       testId="histogram-card"
     >
       <Chart option={option} label={t('reach.hist')} />

@@ -33,12 +33,34 @@ export function NpsTrendCard() {
       xAxis: categoryAxis(keys.map((b) => formatBucket(lang, b))),
       yAxis: [
         valueAxis(t('reach.contacts'), (v) => formatCount(lang, v)),
-        valueAxis('NPS', (v) => formatNumber(lang, v, 0, true), { min: -100, max: 100, splitLine: { show: false } }),
+        valueAxis('NPS', (v) => formatNumber(lang, v, 0, true), {
+          min: -100,
+          max: 100,
+          splitLine: { show: false },
+        }),
       ],
       series: [
-        { type: 'bar', name: t('loyalty.promoters'), stack: 'n', data: count('promoters'), color: COLORS.green },
-        { type: 'bar', name: t('loyalty.passives'), stack: 'n', data: count('passives'), color: '#9aa5b1' },
-        { type: 'bar', name: t('loyalty.detractors'), stack: 'n', data: count('detractors'), color: COLORS.red },
+        {
+          type: 'bar',
+          name: t('loyalty.promoters'),
+          stack: 'n',
+          data: count('promoters'),
+          color: COLORS.green,
+        },
+        {
+          type: 'bar',
+          name: t('loyalty.passives'),
+          stack: 'n',
+          data: count('passives'),
+          color: '#9aa5b1',
+        },
+        {
+          type: 'bar',
+          name: t('loyalty.detractors'),
+          stack: 'n',
+          data: count('detractors'),
+          color: COLORS.red,
+        },
         {
           type: 'line',
           name: 'NPS',
@@ -54,7 +76,13 @@ export function NpsTrendCard() {
     };
   }, [res.data, grain, view, lang, t]);
   return (
-    <Card title={t('loyalty.nps')} csv={apiUrl('kpis', q, true)} loading={res.loading} error={res.error} testId="nps-card">
+    <Card
+      title={t('loyalty.nps')}
+      csv={apiUrl('kpis', q, true)}
+      loading={res.loading}
+      error={res.error}
+      testId="nps-card"
+    >
       <Chart option={option} label={t('loyalty.nps')} height={280} />
     </Card>
   );

@@ -34,31 +34,31 @@ export function OverviewPage({ totals }: { readonly totals: Loaded<KpiResponse> 
         </p>
       ))}
       <div className="goals">
-      {GOALS.map((g) => (
-        <section
-          key={g}
-          className="goal"
-          aria-labelledby={`goal-${g}`}
-          data-goal={g}
-          style={{ flexGrow: GOAL_KPIS[g].length, flexBasis: `${GOAL_KPIS[g].length * 235}px` }}
-        >
-          <div className="goal-head">
-            <h2 id={`goal-${g}`}>{t(`goal.${g}` as MessageKey)}</h2>
-            <p className="muted small">{t(`goal.${g}.why` as MessageKey)}</p>
-          </div>
-          <div className="tiles">
-            {GOAL_KPIS[g].map((k) => (
-              <KpiTile
-                key={k}
-                kpi={k}
-                rows={rowsFor(rows, k)}
-                previous={totals.data?.previous?.rows}
-                daily={daily.data ? series(view, daily.data.rows, k, grain) : []}
-              />
-            ))}
-          </div>
-        </section>
-      ))}
+        {GOALS.map((g) => (
+          <section
+            key={g}
+            className="goal"
+            aria-labelledby={`goal-${g}`}
+            data-goal={g}
+            style={{ flexGrow: GOAL_KPIS[g].length, flexBasis: `${GOAL_KPIS[g].length * 235}px` }}
+          >
+            <div className="goal-head">
+              <h2 id={`goal-${g}`}>{t(`goal.${g}` as MessageKey)}</h2>
+              <p className="muted small">{t(`goal.${g}.why` as MessageKey)}</p>
+            </div>
+            <div className="tiles">
+              {GOAL_KPIS[g].map((k) => (
+                <KpiTile
+                  key={k}
+                  kpi={k}
+                  rows={rowsFor(rows, k)}
+                  previous={totals.data?.previous?.rows}
+                  daily={daily.data ? series(view, daily.data.rows, k, grain) : []}
+                />
+              ))}
+            </div>
+          </section>
+        ))}
       </div>
     </div>
   );

@@ -26,7 +26,11 @@ export function QualityPage({ totals }: { readonly totals: Loaded<KpiResponse> }
   const tools = (
     <label className="field">
       <span>{t('quality.by')}</span>
-      <select value={by} data-testid="by-select" onChange={(e) => view.update({ by: e.target.value as Breakdown })}>
+      <select
+        value={by}
+        data-testid="by-select"
+        onChange={(e) => view.update({ by: e.target.value as Breakdown })}
+      >
         {BREAKDOWNS.map((b) => (
           <option key={b} value={b}>
             {t(`dim.${b}` as MessageKey)}
@@ -39,13 +43,49 @@ export function QualityPage({ totals }: { readonly totals: Loaded<KpiResponse> }
   return (
     <div className="grid" data-testid="quality">
       <div className="card-wide">
-        <FigureStrip kpis={['fcr', 'csat', 'reopen_rate', 'time_to_resolution']} rows={totals.data?.rows ?? []} />
+        <FigureStrip
+          kpis={['fcr', 'csat', 'reopen_rate', 'time_to_resolution']}
+          rows={totals.data?.rows ?? []}
+        />
       </div>
-      <Card title={title} wide tools={tools} csv={apiUrl('kpis', q, true)} loading={res.loading} error={res.error} empty={!!res.data && rows.length === 0} testId="breakdown-card">
-        <BreakdownTable dim={by} kpis={KPIS} rows={rows} totals={totals.data?.rows ?? []} caption={title} />
+      <Card
+        title={title}
+        wide
+        tools={tools}
+        csv={apiUrl('kpis', q, true)}
+        loading={res.loading}
+        error={res.error}
+        empty={!!res.data && rows.length === 0}
+        testId="breakdown-card"
+      >
+        <BreakdownTable
+          dim={by}
+          kpis={KPIS}
+          rows={rows}
+          totals={totals.data?.rows ?? []}
+          caption={title}
+        />
       </Card>
-      <ScatterCard title={t('quality.fcrCsat', { dim: dimLabel.toLowerCase() })} dim={by} dimLabel={dimLabel.toLowerCase()} y="csat" rows={rows} loading={res.loading} error={res.error} testId="scatter-csat" />
-      <ScatterCard title={t('quality.fcrAht', { dim: dimLabel.toLowerCase() })} dim={by} dimLabel={dimLabel.toLowerCase()} y="aht" rows={rows} loading={res.loading} error={res.error} testId="scatter-aht" />
+      <ScatterCard
+        title={t('quality.fcrCsat', { dim: dimLabel.toLowerCase() })}
+        dim={by}
+        dimLabel={dimLabel.toLowerCase()}
+        y="csat"
+        rows={rows}
+        loading={res.loading}
+        error={res.error}
+        testId="scatter-csat"
+      />
+      <ScatterCard
+        title={t('quality.fcrAht', { dim: dimLabel.toLowerCase() })}
+        dim={by}
+        dimLabel={dimLabel.toLowerCase()}
+        y="aht"
+        rows={rows}
+        loading={res.loading}
+        error={res.error}
+        testId="scatter-aht"
+      />
     </div>
   );
 }

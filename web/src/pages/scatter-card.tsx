@@ -25,20 +25,32 @@ export interface ScatterCardProps {
   readonly testId: string;
 }
 
-export function ScatterCard({ title, dim, dimLabel, y, rows, loading, error, testId }: ScatterCardProps) {
+export function ScatterCard({
+  title,
+  dim,
+  dimLabel,
+  y,
+  rows,
+  loading,
+  error,
+  testId,
+}: ScatterCardProps) {
   const view = useView();
   const { t, lang } = useI18n();
   const points = useMemo(() => {
     const fcr = rows.filter((r) => r.kpi === 'fcr' && r.value !== null);
     return fcr.flatMap((f) => {
-      const other = rows.find((r) => r.kpi === y && r.keys[dim] === f.keys[dim] && r.value !== null);
+      const other = rows.find(
+        (r) => r.kpi === y && r.keys[dim] === f.keys[dim] && r.value !== null,
+      );
       return other ? [{ name: keyLabel(t, dim, f.keys[dim]), fcr: f, other }] : [];
     });
   }, [rows, y, dim, t]);
   const r = correlation(points.map((p) => [p.fcr.value, p.other.value] as const));
   const option = useMemo<ChartOption>(() => {
     const maxN = Math.max(1, ...points.map((p) => p.fcr.n));
-    const yFmt = (v: number) => (y === 'aht' ? formatNumber(lang, v / 60, 1) : formatNumber(lang, v, 0));
+    const yFmt = (v: number) =>
+      y === 'aht' ? formatNumber(lang, v / 60, 1) : formatNumber(lang, v, 0);
     return {
       grid: grid({ top: 28, right: 24, bottom: 24 }),
       tooltip: {
@@ -49,15 +61,28 @@ export function ScatterCard({ title, dim, dimLabel, y, rows, loading, error, tes
           return `<b>${pt.name}</b><br/>${kpiName(view, 'fcr')}: ${formatKpi(view.fmt, 'fcr', 'percent', pt.fcr.value)} (${t('tile.n', { n: formatCount(lang, pt.fcr.n) })})<br/>${kpiName(view, y)}: ${formatKpi(view.fmt, y, pt.other.unit, pt.other.value)} (${t('tile.n', { n: formatCount(lang, pt.other.n) })})`;
         },
       },
-      xAxis: valueAxis(`${kpiName(view, 'fcr')} (%)`, (v) => formatNumber(lang, v, 0), { scale: true, nameLocation: 'middle', nameGap: 24 }),
-      yAxis: valueAxis(`${kpiName(view, y)}${y === 'aht' ? ' (min)' : ' (%)'}`, yFmt, { scale: true }),
+      xAxis: valueAxis(`${kpiName(view, 'fcr')} (%)`, (v) => formatNumber(lang, v, 0), {
+        scale: true,
+        nameLocation: 'middle',
+        nameGap: 24,
+      }),
+      yAxis: valueAxis(`${kpiName(view, y)}${y === 'aht' ? ' (min)' : ' (%)'}`, yFmt, {
+        scale: true,
+      }),
       series: [
         {
           type: 'scatter',
           data: points.map((p) => [p.fcr.value as number, p.other.value as number]),
-          symbolSize: (_v: unknown, p: { dataIndex: number }) => 8 + 16 * Math.sqrt((points[p.dataIndex]?.fcr.n ?? 0) / maxN),
+          symbolSize: (_v: unknown, p: { dataIndex: number }) =>
+            8 + 16 * Math.sqrt((points[p.dataIndex]?.fcr.n ?? 0) / maxN),
           itemStyle: { color: COLORS.blue, opacity: 0.75, borderColor: '#fff' },
-          label: { show: points.length <= 20, position: 'right', formatter: (p: { dataIndex: number }) => points[p.dataIndex]?.name ?? '', color: '#3d4753', fontSize: 11 },
+          label: {
+            show: points.length <= 20,
+            position: 'right',
+            formatter: (p: { dataIndex: number }) => points[p.dataIndex]?.name ?? '',
+            color: '#3d4753',
+            fontSize: 11,
+          },
           labelLayout: { hideOverlap: true },
         },
       ],
@@ -70,7 +95,14 @@ export function ScatterCard({ title, dim, dimLabel, y, rows, loading, error, tes
     </>
   );
   return (
-    <Card title={title} loading={loading} error={error} empty={!loading && points.length === 0} note={note} testId={testId}>
+    <Card
+      title={title}
+      loading={loading}
+      error={error}
+      empty={!loading && points.length === 0}
+      note={note}
+      testId={testId}
+    >
       <Chart option={option} label={title} height={300} testId={`${testId}-chart`} />
     </Card>
   );

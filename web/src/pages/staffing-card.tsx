@@ -4,8 +4,7 @@
 
 import { useMemo } from 'react';
 import { apiUrl } from '../api/client.ts';
-import { staffingRows } from '../api/staffing.ts';
-import type { DataRow } from '../api/types.ts';
+import { staffingRows, type StaffingResponse } from '../api/staffing.ts';
 import { useApi } from '../api/use-api.ts';
 import type { ChartOption } from '../charts/echarts.ts';
 import { categoryAxis, grid, legend, tooltip, valueAxis } from '../charts/options.ts';
@@ -13,7 +12,8 @@ import { COLORS } from '../charts/palette.ts';
 import { Card } from '../components/card.tsx';
 import { Chart } from '../components/chart.tsx';
 import { formatBucket } from '../format/dates.ts';
-import { formatNumber, formatPercentAxis } from '../format/format.ts';
+import { formatNumber, formatPercent, formatPercentAxis } from '../format/format.ts';
+import { StaffingTotalsLine } from './staffing-totals.tsx';
 import { useI18n } from '../i18n/i18n.ts';
 import { useView } from '../state/view-context.ts';
 
@@ -30,22 +30,52 @@ export function StaffingCard() {
     ...(queue ? [['queue', queue] as [string, string]] : []),
   ];
   const q = { from: view.base.from, to: view.base.to, extra };
-  const res = useApi<{ rows: readonly DataRow[] }>(apiUrl('staffing', q));
+  const res = useApi<StaffingResponse>(apiUrl('staffing', q));
   const rows = useMemo(() => staffingRows(res.data?.rows ?? []), [res.data]);
   const option = useMemo<ChartOption>(
     () => ({
       grid: grid({ right: 8 }),
       legend: legend(),
       tooltip: tooltip(),
-      xAxis: categoryAxis(rows.map((r) => (r.start.length > 10 ? formatBucket(lang, r.start.replace('T', ' ')) : r.start))),
+      xAxis: categoryAxis(
+        rows.map((r) =>
+          r.start.length > 10 ? formatBucket(lang, r.start.replace('T', ' ')) : r.start,
+        ),
+      ),
       yAxis: [
-        valueAxis(t('cost.required'), (v) => formatNumber(lang, v, 0)),
-        valueAxis(t('cost.predictedSl'), (v) => formatPercentAxis(lang, v), { min: 0, max: 100, splitLine: { show: false } }),
+        valueAxis(t('cost.agentsAxis'), (v) => formatNumber(lang, v, 0)),
+        valueAxis('', (v) => formatPercentAxis(lang, v), {
+          min: 0,
+          max: 100,
+          splitLine: { show: false },
+        }),
       ],
       series: [
-        { type: 'bar', name: t('cost.staffed'), data: rows.map((r) => r.staffed), color: '#9db7d9', barCategoryGap: '20%' },
-        { type: 'line', name: t('cost.required'), data: rows.map((r) => r.required), color: COLORS.red, step: 'middle', symbol: 'none', lineStyle: { width: 2 } },
-        { type: 'line', name: t('cost.predictedSl'), yAxisIndex: 1, data: rows.map((r) => (r.predictedSl === null ? null : Number(r.predictedSl.toFixed(1)))), color: COLORS.teal, symbol: 'none', lineStyle: { type: 'dashed' } },
+        {
+          type: 'bar',
+          name: t('cost.staffed'),
+          data: rows.map((r) => r.staffed),
+          color: '#9db7d9',
+          barCategoryGap: '20%',
+        },
+        {
+          type: 'line',
+          name: t('cost.required'),
+          data: rows.map((r) => r.required),
+          color: COLORS.red,
+          step: 'middle',
+          symbol: 'none',
+          lineStyle: { width: 2 },
+        },
+        {
+          type: 'line',
+          name: t('cost.predictedSl'),
+          yAxisIndex: 1,
+          data: rows.map((r) => (r.predictedSl === null ? null : Number(r.predictedSl.toFixed(1)))),
+          color: COLORS.teal,
+          symbol: 'none',
+          lineStyle: { width: 1, opacity: 0.8 },
+        },
       ],
     }),
     [rows, lang, t],
@@ -58,9 +88,10 @@ export function StaffingCard() {
       loading={res.loading}
       error={res.error}
       empty={!!res.data && rows.length === 0}
-      note={t('cost.staffingNote', { target: STAFFING_TARGET })}
+      note={`${t('cost.staffingNote', { target: STAFFING_TARGET })}${res.data?.shrinkage !== undefined ? ` ${t('cost.shrinkage', { value: formatPercent(lang, res.data.shrinkage * 100) })}` : ''}`}
       testId="staffing-card"
     >
+      <StaffingTotalsLine res={res.data} />
       <Chart option={option} label={t('cost.staffing')} height={300} />
     </Card>
   );

@@ -22,7 +22,8 @@ export function VolumeCard() {
   const daily = useDaily(view, ['service_level'], grain);
   const option = useMemo<ChartOption>(() => {
     const rows = daily.data?.rows ?? [];
-    const count = (name: string) => series(view, rows, 'service_level', grain, (r) => r.counts[name] ?? 0);
+    const count = (name: string) =>
+      series(view, rows, 'service_level', grain, (r) => r.counts[name] ?? 0);
     const labels = buckets(view, grain).map((b) => formatBucket(lang, b));
     return {
       grid: grid(),
@@ -31,9 +32,27 @@ export function VolumeCard() {
       xAxis: categoryAxis(labels),
       yAxis: valueAxis(t('reach.contacts'), (v) => formatCount(lang, v)),
       series: [
-        { type: 'bar', name: t('reach.answered'), data: count('answered'), stack: 'c', color: COLORS.blue },
-        { type: 'bar', name: t('reach.abandoned'), data: count('abandoned'), stack: 'c', color: COLORS.orange },
-        { type: 'line', name: t('reach.offered'), data: count('offered'), color: COLORS.grey, symbolSize: 5 },
+        {
+          type: 'bar',
+          name: t('reach.answered'),
+          data: count('answered'),
+          stack: 'c',
+          color: COLORS.blue,
+        },
+        {
+          type: 'bar',
+          name: t('reach.abandoned'),
+          data: count('abandoned'),
+          stack: 'c',
+          color: COLORS.orange,
+        },
+        {
+          type: 'line',
+          name: t('reach.offered'),
+          data: count('offered'),
+          color: COLORS.grey,
+          symbolSize: 5,
+        },
       ],
     };
   }, [daily.data, view, grain, lang, t]);

@@ -26,13 +26,33 @@ export function WaitCard() {
     return {
       grid: grid(),
       legend: legend(),
-      tooltip: { ...tooltip(), valueFormatter: (v: unknown) => `${formatNumber(lang, Number(v), 0)} s` },
+      tooltip: {
+        ...tooltip(),
+        valueFormatter: (v: unknown) => `${formatNumber(lang, Number(v), 0)} s`,
+      },
       xAxis: categoryAxis(buckets(view, grain).map((b) => formatBucket(lang, b))),
       yAxis: valueAxis(t('reach.waitSeconds'), (v) => formatNumber(lang, v, 0)),
       series: [
-        { type: 'line', name: 'p90', data: s((r) => round(r.percentiles?.p90 ?? null)), color: COLORS.red, lineStyle: { type: 'dashed' } },
-        { type: 'line', name: t('reach.mean'), data: s((r) => round(r.value)), color: COLORS.blue, lineStyle: { width: 3 } },
-        { type: 'line', name: 'p50', data: s((r) => round(r.percentiles?.p50 ?? null)), color: COLORS.teal },
+        {
+          type: 'line',
+          name: 'p90',
+          data: s((r) => round(r.percentiles?.p90 ?? null)),
+          color: COLORS.red,
+          lineStyle: { type: 'dashed' },
+        },
+        {
+          type: 'line',
+          name: t('reach.mean'),
+          data: s((r) => round(r.value)),
+          color: COLORS.blue,
+          lineStyle: { width: 3 },
+        },
+        {
+          type: 'line',
+          name: 'p50',
+          data: s((r) => round(r.percentiles?.p50 ?? null)),
+          color: COLORS.teal,
+        },
       ],
     };
   }, [daily.data, view, grain, lang, t]);
