@@ -1,6 +1,7 @@
 // The overview on the demo workspace: every tile's value is the API's figure, the CSV export
 // carries the same numbers, and Dutch shows Dutch labels and "78,1 %"-style percentages.
 
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KpiRow } from '../../src/engine/result.ts';
 import { openDashboard, parseCsv, startHarness, type Harness } from './harness.ts';
@@ -20,7 +21,7 @@ interface Tile {
   n: string;
 }
 
-async function readTiles(page: import('playwright-core').Page): Promise<Tile[]> {
+async function readTiles(page: Page): Promise<Tile[]> {
   return page.$$eval('[data-kpi] [data-testid="kpi-value"]', (els) =>
     els.map((el) => ({
       kpi: el.closest('[data-kpi]')?.getAttribute('data-kpi') ?? '',

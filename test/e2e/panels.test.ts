@@ -1,6 +1,7 @@
 // Figures open their definition and the rows behind them: the drill-down's total equals the
 // figure's n (tiles and table cells), panels close with Escape and focus returns to the opener.
 
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KpiRow } from '../../src/engine/result.ts';
 import { openDashboard, parseCsv, startHarness, type Harness } from './harness.ts';
@@ -13,7 +14,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-const activeTestId = (page: import('playwright-core').Page) =>
+const activeTestId = (page: Page) =>
   page.evaluate(
     () =>
       document.activeElement?.closest('[data-kpi]')?.getAttribute('data-kpi') +

@@ -151,7 +151,7 @@ export function renderQuick(a: QuickAnswer, format: Format): string {
     mark: p.agents === a.rawAgents ? '*' : '',
     agents: p.agents,
     scheduled: p.scheduledAgents,
-    sl: `${p.serviceLevel.toFixed(4)}`,
+    sl: pct(p.serviceLevel),
     asa: secs(p.asaSeconds),
     cost: money(p.costPerInterval, a.currency),
     marginal:

@@ -33,7 +33,7 @@ describe('cxkpi staffing: the quick question', () => {
     expect(out).toMatch(/ASA\s+7\.84 s/);
     expect(out).toMatch(/P\(wait\)\s+0\.1741/);
     expect(out).toMatch(/occupancy\s+0\.7143/);
-    expect(out).toMatch(/\*\s+14\s+20\s+0\.8884\s+7\.8 s\s+€320\.00/);
+    expect(out).toMatch(/\*\s+14\s+20\s+88\.8%\s+7\.8 s\s+€320\.00/);
     expect(existsSync(noWorkspace)).toBe(false);
   });
 
