@@ -60,7 +60,16 @@ async function keyFor(size: Size): Promise<WorkspaceKey> {
   };
 }
 
-export async function ensureWorkspace(size: Size, rebuild = false): Promise<BenchWorkspace> {
+export interface EnsureOptions {
+  readonly rebuild?: boolean;
+  /** DuckDB memory_limit while building, e.g. '6GB'. */
+  readonly memoryLimit?: string;
+}
+
+export async function ensureWorkspace(
+  size: Size,
+  { rebuild = false, memoryLimit = '6GB' }: EnsureOptions = {},
+): Promise<BenchWorkspace> {
   mkdirSync(DATA_DIR, { recursive: true });
   const path = resolve(DATA_DIR, `ws-${size}.duckdb`);
   const metaPath = `${path}.meta.json`;
@@ -77,18 +86,24 @@ export async function ensureWorkspace(size: Size, rebuild = false): Promise<Benc
     log(`workspace ${size}: metadata differs, rebuilding`);
   }
   for (const f of [path, `${path}.wal`, metaPath]) rmSync(f, { force: true });
-  const build = await buildWorkspace(size, path, key);
+  const build = await buildWorkspace(size, path, key, memoryLimit);
   writeFileSync(metaPath, `${JSON.stringify({ key, build }, null, 2)}\n`);
   return { size, path, key, build, builtNow: true };
 }
 
-async function buildWorkspace(size: Size, path: string, key: WorkspaceKey): Promise<BuildRecord> {
+async function buildWorkspace(
+  size: Size,
+  path: string,
+  key: WorkspaceKey,
+  memoryLimit: string,
+): Promise<BuildRecord> {
   log(`workspace ${size}: simulating scenario ${key.scenario} × ${key.scale} into ${path}`);
   const started = performance.now();
   const say = throttled(5000);
   const run = await withRssSampling(async () => {
     const ws = await openWorkspace({ path });
     try {
+      await ws.runner.exec(`SET memory_limit = '${memoryLimit}'`);
       return await simulate(ws, {
         scenario: key.scenario,
         scale: key.scale,

@@ -1,7 +1,7 @@
 // Turns CLI-style options (comma lists, key=value filters, a goal) into a validated KpiQuery.
 // The HTTP API uses the same parser, so both say the same thing about a bad parameter.
 
-import { z } from 'zod';
+import type { z } from 'zod';
 import { DIMENSIONS, GRAINS, kpiQuerySchema, type KpiQuery } from '../engine/query.ts';
 import { UserError } from '../errors.ts';
 import { GOALS } from '../metrics/registry.ts';

@@ -63,7 +63,10 @@ function enumSql(spec: FieldSpec, t: string): string {
     ...(spec.values ?? []).filter((v) => v !== '').map((v): [string, string] => [v, v]),
     ...Object.entries(ENUM_SYNONYMS[spec.name] ?? {}),
   ];
-  const exact = (spec.values ?? []).filter((v) => v !== '').map(lit).join(', ');
+  const exact = (spec.values ?? [])
+    .filter((v) => v !== '')
+    .map(lit)
+    .join(', ');
   // Fast path: values already canonical skip the normalisation.
   return `CASE WHEN ${t} IN (${exact}) THEN ${t} ELSE CASE ${norm} ${pairs.map(([k, v]) => `WHEN ${lit(k)} THEN ${lit(v)}`).join(' ')} END END`;
 }
@@ -75,17 +78,15 @@ export function numberSql(t: string, decimal: '.' | ','): string {
   return `CASE WHEN isfinite(${d}) THEN ${d} END`;
 }
 
-const HMS = '^-?\\d+:[0-5]?\\d:[0-5]?\\d([.,]\\d+)?$';
-const MS = '^-?\\d+:[0-5]?\\d([.,]\\d+)?$';
-
-/** h:mm:ss (or m:ss) to seconds, sign kept. */
+/**
+ * h:mm:ss (hours may exceed 24) or m:ss to seconds, sign kept, via DuckDB's INTERVAL cast: fast,
+ * and it rejects minutes or seconds of 60 and more.
+ */
 function hmsSql(t: string): string {
-  const abs = `ltrim(${t}, '-')`;
-  const part = (i: number) =>
-    `TRY_CAST(replace(split_part(${abs}, ':', ${i}), ',', '.') AS DOUBLE)`;
-  const sign = `CASE WHEN starts_with(${t}, '-') THEN -1 ELSE 1 END`;
-  return `CASE WHEN regexp_matches(${t}, '${HMS}') THEN ${sign} * (${part(1)} * 3600 + ${part(2)} * 60 + ${part(3)})
-    WHEN regexp_matches(${t}, '${MS}') THEN ${sign} * (${part(1)} * 60 + ${part(2)}) END`;
+  const s = `replace(${t}, ',', '.')`;
+  const colons = `(length(${t}) - length(replace(${t}, ':', '')))`;
+  const ms = `CASE WHEN starts_with(${s}, '-') THEN concat('-00:', ltrim(${s}, '-')) ELSE concat('00:', ${s}) END`;
+  return `CASE ${colons} WHEN 2 THEN epoch(TRY_CAST(${s} AS INTERVAL)) WHEN 1 THEN epoch(TRY_CAST(${ms} AS INTERVAL)) END`;
 }
 
 export function durationSql(t: string, unit: Unit, decimal: '.' | ','): string {
@@ -123,6 +124,6 @@ export function timestampSql(t: string, tz: string, format?: string): string {
     return /%[zZ]/.test(format) ? parsed : `timezone(${zone}, ${parsed})`;
   }
   const s = `replace(${t}, ',', '.')`;
-  return `CASE WHEN regexp_matches(${t}, '${ISO_WITH_OFFSET}') THEN TRY_CAST(${s} AS TIMESTAMPTZ)
+  return `CASE WHEN regexp_matches(${t}, '${ISO_WITH_OFFSET}') THEN TRY_CAST(upper(${s}) AS TIMESTAMPTZ)
     ELSE timezone(${zone}, TRY_CAST(${s} AS TIMESTAMP)) END`;
 }

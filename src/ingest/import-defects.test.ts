@@ -8,7 +8,14 @@ describe('importFiles: every defect is quarantined with file, row, field and rea
       const file = fixture('contacts-defects.csv');
       const s = await importFiles(ws, { entity: 'contacts', files: [file] });
       const c = s.files[0];
-      expect(c).toMatchObject({ read: 23, stored: 3, updated: 0, unchanged: 1, quarantined: 19, skipped: 0 });
+      expect(c).toMatchObject({
+        read: 23,
+        stored: 3,
+        updated: 0,
+        unchanged: 1,
+        quarantined: 19,
+        skipped: 0,
+      });
       expect(addsUp(c!)).toBe(true);
       const q = await quarantine(ws, c?.importId);
       expect(triples(q)).toEqual([
@@ -35,13 +42,27 @@ describe('importFiles: every defect is quarantined with file, row, field and rea
       ]);
       expect(q.every((r) => r.file === file && r.reason.length > 0 && r.raw !== null)).toBe(true);
       const byRow = (row: number) => q.filter((r) => r.row === row);
-      expect(byRow(5)[0]).toMatchObject({ value: '2021-02-30 10:00:00', reason: '"2021-02-30 10:00:00" is not a real date or time' });
+      expect(byRow(5)[0]).toMatchObject({
+        value: '2021-02-30 10:00:00',
+        reason: '"2021-02-30 10:00:00" is not a real date or time',
+      });
       expect(byRow(15)[0]?.reason).toContain('row 2');
       expect(byRow(24)[0]?.reason).toContain('cut short');
-      expect(JSON.parse(byRow(10)[0]?.raw ?? '{}')).toMatchObject({ contact_id: 'c009', channel: 'pigeon' });
-      expect(JSON.parse(byRow(24)[0]?.raw ?? '{}')).toEqual({ line: 'c020,voice,sales,a4,2026-03-02 10:17' });
-      const stored = await ws.runner.all(`SELECT contact_id, _row, talk_s, wait_s, answered_at FROM contacts ORDER BY _row`);
-      expect(stored.map((r) => [r['contact_id'], r['_row']])).toEqual([['c001', 2], ['c013', 16], ['c014', 17]]);
+      expect(JSON.parse(byRow(10)[0]?.raw ?? '{}')).toMatchObject({
+        contact_id: 'c009',
+        channel: 'pigeon',
+      });
+      expect(JSON.parse(byRow(24)[0]?.raw ?? '{}')).toEqual({
+        line: 'c020,voice,sales,a4,2026-03-02 10:17',
+      });
+      const stored = await ws.runner.all(
+        `SELECT contact_id, _row, talk_s, wait_s, answered_at FROM contacts ORDER BY _row`,
+      );
+      expect(stored.map((r) => [r['contact_id'], r['_row']])).toEqual([
+        ['c001', 2],
+        ['c013', 16],
+        ['c014', 17],
+      ]);
       // The first c001 is kept; c014's answered_at is derived from offered_at + wait_s.
       expect(stored[0]?.['talk_s']).toBe(280);
       expect((stored[2]?.['answered_at'] as Date).toISOString()).toBe('2026-03-02T09:11:25.000Z');
@@ -50,7 +71,10 @@ describe('importFiles: every defect is quarantined with file, row, field and rea
 
   it('surveys: not an integer, outside the scale, unsupported scales, unknown kind', async () => {
     await withWorkspace(async (ws) => {
-      const s = await importFiles(ws, { entity: 'surveys', files: [fixture('surveys-defects.csv')] });
+      const s = await importFiles(ws, {
+        entity: 'surveys',
+        files: [fixture('surveys-defects.csv')],
+      });
       expect(s.files[0]).toMatchObject({ read: 14, stored: 4, quarantined: 10, skipped: 0 });
       expect(triples(await quarantine(ws))).toEqual([
         [3, 'score', 'SCORE_NOT_INTEGER'],
@@ -64,7 +88,9 @@ describe('importFiles: every defect is quarantined with file, row, field and rea
         [13, 'responded_at', 'INVALID_TIMESTAMP'],
         [15, 'score', 'SCORE_NOT_INTEGER'],
       ]);
-      const rows = await ws.runner.all(`SELECT response_id, kind, scale_min, scale_max FROM surveys ORDER BY response_id`);
+      const rows = await ws.runner.all(
+        `SELECT response_id, kind, scale_min, scale_max FROM surveys ORDER BY response_id`,
+      );
       expect(rows.map((r) => Object.values(r))).toEqual([
         ['s001', 'nps', 0, 10],
         ['s005', 'ces', 1, 7],
@@ -85,7 +111,9 @@ describe('importFiles: every defect is quarantined with file, row, field and rea
         [6, 'amount', 'INVALID_NUMBER'],
         [7, 'amount', 'NEGATIVE_AMOUNT'],
       ]);
-      const rows = await ws.runner.all(`SELECT channel, team, currency FROM costs ORDER BY period_start`);
+      const rows = await ws.runner.all(
+        `SELECT channel, team, currency FROM costs ORDER BY period_start`,
+      );
       expect(rows).toEqual([
         { channel: 'voice', team: '', currency: 'EUR' },
         { channel: '', team: '', currency: 'EUR' },
@@ -108,13 +136,21 @@ describe('importFiles: every defect is quarantined with file, row, field and rea
 
   it('--strict: any defect fails the import and stores nothing of the file', async () => {
     await withWorkspace(async (ws) => {
-      const run = importFiles(ws, { entity: 'contacts', files: [fixture('contacts-defects.csv')], strict: true });
+      const run = importFiles(ws, {
+        entity: 'contacts',
+        files: [fixture('contacts-defects.csv')],
+        strict: true,
+      });
       await expect(run).rejects.toMatchObject({ code: 'STRICT_IMPORT_FAILED' });
       expect(await ws.runner.all('SELECT count(*) AS n FROM contacts')).toEqual([{ n: 0 }]);
       expect((await quarantine(ws)).length).toBe(20);
       const log = await ws.runner.all(`SELECT status, "read", quarantined, stored FROM import_log`);
       expect(log).toEqual([{ status: 'rejected', read: 23, quarantined: 19, stored: 0 }]);
-      const ok = await importFiles(ws, { entity: 'contacts', files: [fixture('contacts-small.csv')], strict: true });
+      const ok = await importFiles(ws, {
+        entity: 'contacts',
+        files: [fixture('contacts-small.csv')],
+        strict: true,
+      });
       expect(ok.files[0]).toMatchObject({ stored: 4, quarantined: 0 });
     });
   });

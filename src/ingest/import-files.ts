@@ -4,7 +4,7 @@
 import { UserError } from '../errors.ts';
 import type { Entity } from '../model/fields.ts';
 import type { Workspace } from '../workspace/workspace.ts';
-import { finishImport, newImportId, startImport } from './import-log.ts';
+import { failImports, finishImport, newImportId, startImport } from './import-log.ts';
 import { loadMapping } from './load-mapping.ts';
 import type { EntityMapping, LoadedMapping, Mapping, SourceFormat } from './mapping-schema.ts';
 import { commit, dispose, prepare, type Prepared } from './pipeline.ts';
@@ -39,6 +39,7 @@ export async function importFiles(ws: Workspace, opts: ImportFilesOptions): Prom
     progress('read', 0);
     const raw = await readSource(ws, file, format, mapping?.read ?? {});
     const prepared: { p: Prepared; summary: Omit<FileImportSummary, keyof WriteCounts> }[] = [];
+    const started: string[] = [];
     try {
       progress('validate', raw.rows);
       for (const target of targets) {
@@ -52,6 +53,7 @@ export async function importFiles(ws: Workspace, opts: ImportFilesOptions): Prom
         });
         if (raw.columns.length > 0) await checkResolved(ws, rm, file, raw);
         const importId = newImportId(target.entity);
+        started.push(importId);
         await startImport(ws, {
           importId,
           entity: target.entity,
@@ -61,7 +63,12 @@ export async function importFiles(ws: Workspace, opts: ImportFilesOptions): Prom
         });
         const p = await prepare(ws, {
           rm,
-          staged: { relation: raw.relation, kind: 'text', rawJson: raw.rawJson },
+          staged: {
+            relation: raw.relation,
+            kind: 'text',
+            rawJson: raw.rawJson,
+            ...(raw.rawRows ? { rawRows: raw.rawRows } : {}),
+          },
           ...(raw.rejects ? { rejects: raw.rejects } : {}),
           importId,
           source: file,
@@ -82,6 +89,9 @@ export async function importFiles(ws: Workspace, opts: ImportFilesOptions): Prom
         out.push({ ...summary, ...p.counts });
       }
       if (failed) throw strictError(file, out.slice(-prepared.length));
+    } catch (e) {
+      await failImports(ws, started);
+      throw e;
     } finally {
       for (const { p } of prepared) await dispose(ws, p);
       await dropAll(ws, raw.cleanup);

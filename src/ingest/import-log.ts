@@ -1,5 +1,5 @@
 // The import log: one row per (file or writeRecords call, entity) with its counts and status
-// (running → ok, or rejected when --strict found defects). Also lists quarantine rows.
+// (running → ok; rejected when --strict found defects; failed on an error). Lists quarantine rows.
 
 import { randomBytes } from 'node:crypto';
 import type { Entity } from '../model/fields.ts';
@@ -32,6 +32,13 @@ export async function finishImport(
   await ws.runner.exec(`UPDATE import_log SET finished_at = current_timestamp, "read" = ${c.read},
     stored = ${c.stored}, updated = ${c.updated}, unchanged = ${c.unchanged}, quarantined = ${c.quarantined},
     skipped = ${c.skipped}, status = ${lit(status)} WHERE import_id = ${lit(importId)}`);
+}
+
+/** Marks imports that stopped on an error (their rows were not committed). */
+export async function failImports(ws: Workspace, importIds: readonly string[]): Promise<void> {
+  if (importIds.length === 0) return;
+  await ws.runner.exec(`UPDATE import_log SET finished_at = current_timestamp, status = 'failed'
+    WHERE status = 'running' AND import_id IN (${importIds.map(lit).join(', ')})`);
 }
 
 export interface QuarantineRow {

@@ -33,7 +33,11 @@ export async function withTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T
 }
 
 /** Writes exact bytes (BOM, CRLF, invalid UTF-8 are spelled out by the caller). */
-export async function writeBytes(dir: string, name: string, bytes: Buffer | string): Promise<string> {
+export async function writeBytes(
+  dir: string,
+  name: string,
+  bytes: Buffer | string,
+): Promise<string> {
   const path = join(dir, name);
   await writeFile(path, bytes);
   return path;
@@ -41,11 +45,14 @@ export async function writeBytes(dir: string, name: string, bytes: Buffer | stri
 
 export async function quarantine(ws: Workspace, importId?: string): Promise<QuarantineRow[]> {
   const rows = await listQuarantine(ws, { limit: 10_000, ...(importId ? { importId } : {}) });
-  return rows.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || String(a.field).localeCompare(String(b.field)));
+  return rows.sort(
+    (a, b) => (a.row ?? 0) - (b.row ?? 0) || String(a.field).localeCompare(String(b.field)),
+  );
 }
 
 /** [row, field, code] triples, the shape most assertions compare. */
-export const triples = (rows: readonly QuarantineRow[]) => rows.map((q) => [q.row, q.field, q.code]);
+export const triples = (rows: readonly QuarantineRow[]) =>
+  rows.map((q) => [q.row, q.field, q.code]);
 
 export function addsUp(c: WriteCounts): boolean {
   return c.read === c.stored + c.updated + c.unchanged + c.quarantined + c.skipped;

@@ -13,7 +13,7 @@ import type { WriteCounts } from './types.ts';
 
 export interface PipelineInput {
   readonly rm: ResolvedMapping;
-  readonly staged: StagedSource & { readonly rawJson: string };
+  readonly staged: StagedSource & { readonly rawJson: string; readonly rawRows?: string };
   /** Reader rejects already in an issues-shaped table (rid NULL), e.g. unparseable CSV lines. */
   readonly rejects?: string;
   readonly importId: string;
@@ -39,7 +39,7 @@ export async function prepare(ws: Workspace, p: PipelineInput): Promise<Prepared
     view,
     cls,
     issues,
-    rawRelation: p.staged.relation,
+    rawRelation: p.staged.rawRows ?? p.staged.relation,
     rawJson: p.staged.rawJson,
     importId: p.importId,
     source: p.source,

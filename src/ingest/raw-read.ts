@@ -10,6 +10,8 @@ export interface RawRead {
   readonly rows: number;
   /** SELECT with `_rid`, `_line` and the source columns. */
   readonly relation: string;
+  /** The same rows (`_rid` and source columns) without row-number work: for raw-row lookups. */
+  readonly rawRows?: string;
   /** SQL over alias `r` of `relation`: the row as JSON text. */
   readonly rawJson: string;
   /** Temp table (line, field, value, reason, code, raw) of lines the reader could not use. */

@@ -55,11 +55,14 @@ export async function readCsv(
   const used = delimiter ?? (await sniffDelimiter(ws, path));
   checkDelimiter(path, columns, used);
   // DuckDB reports a short line once per missing column: one reject per line and error type.
-  await ws.runner.exec(`CREATE TEMP TABLE ${rejects} AS SELECT line, arg_min(column_name, column_idx) AS field,
+  await ws.runner
+    .exec(`CREATE TEMP TABLE ${rejects} AS SELECT line, arg_min(column_name, column_idx) AS field,
       NULL::VARCHAR AS value,
       CASE error_type WHEN 'MISSING COLUMNS' THEN concat('the line is cut short: ', arg_min(error_message, column_idx))
         ELSE concat(lower(error_type), ': ', arg_min(error_message, column_idx)) END AS reason,
-      CASE error_type ${Object.entries(CODES).map(([k, v]) => `WHEN ${lit(k)} THEN ${lit(v)}`).join(' ')} ELSE 'CSV_PARSE_ERROR' END AS code,
+      CASE error_type ${Object.entries(CODES)
+        .map(([k, v]) => `WHEN ${lit(k)} THEN ${lit(v)}`)
+        .join(' ')} ELSE 'CSV_PARSE_ERROR' END AS code,
       CAST(json_object('line', ltrim(any_value(csv_line), chr(13) || chr(10))) AS VARCHAR) AS raw
     FROM ${rj} GROUP BY line, error_type`);
   const blanks = await findBlankLines(path, opts.quote ?? '"');
@@ -70,11 +73,16 @@ export async function readCsv(
     ranked AS (SELECT line - (row_number() OVER (ORDER BY line) - 1) AS t, row_number() OVER (ORDER BY line) AS i FROM lines)
     SELECT t, max(i) AS i FROM ranked GROUP BY t`);
   const rows = Number((await ws.runner.all(`SELECT count(*) AS n FROM ${raw}`))[0]?.['n'] ?? 0);
+  const shifted =
+    Number((await ws.runner.all(`SELECT count(*) AS n FROM ${gaps}`))[0]?.['n'] ?? 0) > 0;
   return {
     columns,
     rows,
-    relation: `SELECT r.rowid AS _rid, r.rowid + 2 + coalesce(g.i, 0) AS _line, r.*
-      FROM ${raw} r ASOF LEFT JOIN ${gaps} g ON r.rowid + 2 >= g.t`,
+    relation: shifted
+      ? `SELECT r.rowid AS _rid, r.rowid + 2 + coalesce(g.i, 0) AS _line, r.*
+        FROM ${raw} r ASOF LEFT JOIN ${gaps} g ON r.rowid + 2 >= g.t`
+      : `SELECT r.rowid AS _rid, r.rowid + 2 AS _line, r.* FROM ${raw} r`,
+    rawRows: `SELECT r.rowid AS _rid, r.* FROM ${raw} r`,
     rawJson: jsonOfColumns(columns),
     rejects,
     delimiter: used,

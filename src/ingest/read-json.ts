@@ -10,24 +10,20 @@ import { lit, q, tempName } from './sql-util.ts';
 /** Pointer syntax (RFC 6901) so keys with spaces, dots or slashes work. */
 const pointer = (key: string) => `/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
 
-export async function readJson(ws: Workspace, path: string, lines: boolean): Promise<RawRead> {
+export async function readJson(ws: Workspace, path: string, perLine: boolean): Promise<RawRead> {
+  const lines = tempName('lines');
   const docs = tempName('docs');
   const raw = tempName('raw');
   const rejects = tempName('rejects');
-  const cleanup = [docs, raw, rejects];
-  const ndjson = lines || (await firstChar(path)) !== '[';
+  const cleanup = [lines, docs, raw, rejects];
+  const ndjson = perLine || (await firstChar(path)) !== '[';
+  // One text column per line (chr(1) never separates JSON), so every line keeps its number.
+  const read = ndjson
+    ? `SELECT doc FROM read_csv(${lit(path)}, columns = {'doc': 'VARCHAR'}, header = false,
+        delim = chr(1), quote = '', escape = '', auto_detect = false)`
+    : `SELECT CAST(json AS VARCHAR) AS doc FROM read_json_objects(${lit(path)}, format = 'array')`;
   try {
-    if (ndjson) {
-      // One text column per line (chr(1) never separates JSON): every line keeps its number.
-      await ws.runner
-        .exec(`CREATE TEMP TABLE ${docs} AS SELECT rowid + 1 AS line, doc FROM read_csv(${lit(path)},
-        columns = {'doc': 'VARCHAR'}, header = false, delim = chr(1), quote = '', escape = '', auto_detect = false)`);
-      await ws.runner.exec(`DELETE FROM ${docs} WHERE doc IS NULL OR trim(doc) = ''`);
-    } else {
-      await ws.runner
-        .exec(`CREATE TEMP TABLE ${docs} AS SELECT rowid + 1 AS line, CAST(json AS VARCHAR) AS doc
-        FROM read_json_objects(${lit(path)}, format = 'array')`);
-    }
+    await ws.runner.exec(`CREATE TEMP TABLE ${lines} AS ${read}`);
   } catch (e) {
     throw new UserError(
       'UNREADABLE_FILE',
@@ -40,6 +36,8 @@ export async function readJson(ws: Workspace, path: string, lines: boolean): Pro
       },
     );
   }
+  await ws.runner.exec(`CREATE TEMP TABLE ${docs} AS SELECT rowid + 1 AS line, doc FROM ${lines}
+    WHERE doc IS NOT NULL AND trim(doc) <> ''`);
   const isObject = `CASE WHEN json_valid(doc) THEN json_type(doc) = 'OBJECT' ELSE FALSE END`;
   await ws.runner
     .exec(`CREATE TEMP TABLE ${rejects} AS SELECT line, NULL::VARCHAR AS field, NULL::VARCHAR AS value,

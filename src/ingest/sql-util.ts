@@ -62,4 +62,4 @@ export const ISO_SHAPE =
 
 /** An ISO date-time that carries its own offset (Z or ±hh[:mm]). */
 export const ISO_WITH_OFFSET =
-  '[T ]\\d{1,2}:\\d{2}(:\\d{2}([.,]\\d+)?)?\\s*(Z|z|[+-]\\d{2}(:?\\d{2})?)$';
+  '[Tt ]\\d{1,2}:\\d{2}(:\\d{2}([.,]\\d+)?)?\\s*(Z|z|[+-]\\d{2}(:?\\d{2})?)$';

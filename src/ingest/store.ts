@@ -10,7 +10,7 @@ export interface StoreTables {
   readonly view: string;
   readonly cls: string;
   readonly issues: string;
-  /** Relation of the staged rows with `_rid`, and the JSON of a row as SQL over alias `r`. */
+  /** Staged rows with `_rid` (for the raw-row lookup), and the JSON of a row over alias `r`. */
   readonly rawRelation: string;
   readonly rawJson: string;
   readonly importId: string;
@@ -21,7 +21,9 @@ export interface StoreTables {
 export async function upsertRows(ws: Workspace, t: StoreTables): Promise<void> {
   const fields = ENTITY_FIELDS[t.entity].map((f) => q(f.name));
   const keys = new Set(ENTITY_KEY[t.entity].map(q));
-  const pick = (cls: string) => `SELECT ${fields.map((f) => `d.${f}`).join(', ')}, ${lit(t.source)} AS _source,
+  const pick = (
+    cls: string,
+  ) => `SELECT ${fields.map((f) => `d.${f}`).join(', ')}, ${lit(t.source)} AS _source,
       d._line AS _row, c._hash, ${lit(t.importId)} AS _import_id
     FROM ${t.view} d JOIN ${t.cls} c USING (_rid) WHERE c._class = '${cls}'`;
   const set = [...fields.filter((f) => !keys.has(f)), '_source', '_row', '_hash', '_import_id']
@@ -29,7 +31,9 @@ export async function upsertRows(ws: Workspace, t: StoreTables): Promise<void> {
     .join(', ');
   const on = [...keys].map((k) => `e.${k} = u.${k}`).join(' AND ');
   await ws.runner.exec(`UPDATE ${t.entity} e SET ${set} FROM (${pick('updated')}) u WHERE ${on}`);
-  await ws.runner.exec(`INSERT INTO ${t.entity} (${fields.join(', ')}, _source, _row, _hash, _import_id) ${pick('new')}`);
+  await ws.runner.exec(
+    `INSERT INTO ${t.entity} (${fields.join(', ')}, _source, _row, _hash, _import_id) ${pick('new')}`,
+  );
 }
 
 /** Duplicates with other content become issues too, naming the row they conflict with. */
@@ -50,6 +54,7 @@ export async function writeQuarantine(ws: Workspace, t: StoreTables): Promise<vo
     .exec(`INSERT INTO quarantine (import_id, entity, file, "row", field, value, reason, code, raw)
     SELECT ${lit(t.importId)}, ${lit(t.entity)}, ${lit(t.source)}, i.line, i.field, i.value, i.reason, i.code,
       coalesce(i.raw, CAST(${t.rawJson} AS VARCHAR))
-    FROM ${t.issues} i LEFT JOIN (${t.rawRelation}) r ON r._rid = i.rid
+    FROM ${t.issues} i
+    LEFT JOIN (SELECT * FROM (${t.rawRelation}) WHERE _rid IN (SELECT rid FROM ${t.issues})) r ON r._rid = i.rid
     ORDER BY i.line, i.field`);
 }

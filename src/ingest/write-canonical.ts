@@ -3,7 +3,7 @@
 
 import type { Entity } from '../model/fields.ts';
 import type { Workspace } from '../workspace/workspace.ts';
-import { finishImport, newImportId, startImport } from './import-log.ts';
+import { failImports, finishImport, newImportId, startImport } from './import-log.ts';
 import { commit, dispose, prepare } from './pipeline.ts';
 import { RecordStage } from './record-stage.ts';
 import { identityMapping } from './resolve-identity.ts';
@@ -78,6 +78,9 @@ export async function writeRecords(
       opts.onProgress?.(seen);
     }
     await flush();
+  } catch (e) {
+    await failImports(ws, [importId]);
+    throw e;
   } finally {
     await stage.dropAll();
   }

@@ -127,7 +127,7 @@ function channelProfile(
   return { rates, open };
 }
 
-/** Expected new contacts of a channel on a day: base × weekday × trend × season × holiday × special. */
+/** Expected new contacts of a channel on a day: base × weekday × trend × holiday × special. */
 export function dayVolume(model: SimModel, ch: number, day: DayBase): number {
   const s = model.scenario;
   const c = model.channels[ch]!;

@@ -1,5 +1,5 @@
-// Open cases of the simulation (typed-array pool) and the per-day agenda of what happens to them
-// next: a repeat contact, a reopen, or a back-office resolution. Limits: one pending action per case.
+// Open cases (typed-array pool) and the per-day agenda: repeat contact, reopen, back-office fix.
+// Limits: one pending action per case; actions past the end of the period are dropped.
 
 import type { CaseColumn, Columns } from './columns.ts';
 

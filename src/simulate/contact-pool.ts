@@ -1,5 +1,5 @@
-// Contacts in flight (arriving, waiting or scheduled to come back) in typed arrays with slot reuse.
-// Limits: a slot's generation changes on every reuse, so stale queue and timer entries can be told apart.
+// Contacts in flight (waiting, or scheduled to come back) in typed arrays with slot reuse.
+// Limits: a slot's generation changes on reuse, so stale queue and timer entries are detected.
 
 /** Why a contact exists. */
 export const KIND_NEW = 0;

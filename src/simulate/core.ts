@@ -1,5 +1,5 @@
 // The simulation without storage: compile a scenario, plan staffing, step the event loop by day.
-// Limits: memory is bounded by contacts in flight and open cases; a day's buffers live until the next day.
+// Limits: memory is bounded by contacts in flight and open cases; buffers hold one day.
 
 import { buildCalendar } from './calendar.ts';
 import type { SimCalendar } from './calendar.ts';

@@ -1,5 +1,5 @@
-// Daily operational cost per channel from the staffing plan: scheduled hours × hourly rate plus the
-// channel's fixed cost per day. Limits: planned (paid) hours, so absent agents still cost money.
+// Daily cost per channel from the staffing plan: scheduled hours × hourly rate + fixed cost.
+// Limits: planned (paid) hours, so absent agents still cost money; team is left empty.
 
 import type { CanonicalRecord } from '../ingest/index.ts';
 import type { SimCalendar } from './calendar.ts';

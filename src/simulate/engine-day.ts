@@ -28,7 +28,7 @@ export function startDay(e: Engine, d: number): void {
 
 /**
  * Shift and break events of the day's present agents. A shift that ends at midnight and goes on
- * with the same agent the next day (24-hour operation) is left running, so nobody logs off at 00:00.
+ * with the same agent the next day (24-hour operation) runs on: nobody logs off at 00:00.
  */
 function scheduleShifts(e: Engine, d: number): void {
   const days = e.cal.days;

@@ -1,4 +1,4 @@
-// The discrete-event loop: arrivals, FIFO queues, agent slots, abandonment and flow-out, by local day.
+// The discrete-event loop: arrivals, FIFO queues, agent slots, abandonment, flow-out, by day.
 // Limits: one binary heap of events; contacts still waiting when the period ends are not written.
 
 import { AgentFloor, SLOT_BUSY, SLOT_OFF } from './agent-floor.ts';
@@ -131,7 +131,7 @@ export class Engine {
     if (next < this.day.end) this.heap.push(next, (ch << 3) | EV_ARRIVAL);
   }
 
-  /** Next arrival of a channel's Poisson stream with piecewise-constant rates (memoryless per interval). */
+  /** Next arrival of a channel's Poisson stream, rates constant per interval (memoryless). */
   nextArrival(ch: number, from: number): number {
     const day = this.day;
     const rates = day.rates[ch]!;

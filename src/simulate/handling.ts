@@ -1,5 +1,5 @@
-// A contact's fate: handle-time parts, transfer, case resolution, repeats, reopens, retries, survey.
-// Limits: a transfer stays one contact record (the first agent's), with extra talk and hold time.
+// A contact's fate: handle-time parts, transfer, case resolution, repeats, reopens, retries.
+// Limits: a transfer stays one contact record (the first agent's), with extra talk and hold.
 
 import { ACTION_REOPEN, ACTION_REPEAT, ACTION_RESOLVE } from './case-book.ts';
 import { KIND_CALLBACK, KIND_RETRY } from './contact-pool.ts';

@@ -1,5 +1,5 @@
 // Local wall-clock time ↔ UTC for an IANA zone through Intl, for day boundaries and profiles.
-// Limits: one Intl lookup per offset (formatters cached per zone); an ambiguous wall time may map to either occurrence.
+// Limits: one Intl lookup per offset; an ambiguous wall time may map to either occurrence.
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

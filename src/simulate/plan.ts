@@ -89,7 +89,7 @@ function pickIndex(rnd: Random, weights: readonly number[]): number {
   return weights.length - 1;
 }
 
-/** Breaks `after_h` into the shift, staggered by a quarter hour per agent so they do not all leave at once. */
+/** Breaks `after_h` into the shift, staggered by a quarter hour between agents. */
 function breakTimes(model: SimModel, start: number, end: number, k: number): number[] {
   const out: number[] = [];
   for (const b of model.scenario.shifts.breaks) {
@@ -153,7 +153,7 @@ function erlangNeed(
   const shrinkage = breakShrinkage(model);
   for (let i = 0; i < day.intervals; i++) {
     if (!open[i]) continue;
-    // Volumes are rounded to 0.01 contact so equal intervals (same weekday and hour) share one scan.
+    // Volumes rounded to 0.01 contact: equal intervals (same weekday, hour) share one scan.
     const key = Math.round(rates[i]! * cal.intervalSeconds * q.share * cfg.forecast_factor * 100);
     let raw = memo.get(key);
     if (raw === undefined) {
@@ -210,7 +210,7 @@ function segments(open: Uint8Array): [number, number][] {
   return out;
 }
 
-/** Greedy cover: at the first interval short of agents, start shifts there (shorter near closing). */
+/** Greedy cover: start shifts at the first interval short of agents (shorter near closing). */
 function cover(need: Float64Array, open: Uint8Array, model: SimModel): [number, number][] {
   const perHour = 3600 / (model.scenario.interval_minutes * 60);
   const len = Math.max(1, Math.round(model.scenario.shifts.length_h * perHour));

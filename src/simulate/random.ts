@@ -60,7 +60,7 @@ export class Random {
     return -Math.log(this.open()) * mean;
   }
 
-  /** Standard normal by the polar Box–Muller method; the second value is kept for the next call. */
+  /** Standard normal by the polar Box–Muller method; the second value is kept for later. */
   normal(): number {
     const s = this.spare;
     if (s === s) {

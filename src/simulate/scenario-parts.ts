@@ -1,5 +1,5 @@
 // Zod schemas for the parts of a scenario: channels, categories, queues, agents, shifts.
-// Limits: shape and ranges only; cross-references (queue → channel, category routing) are in scenario-schema.ts.
+// Limits: shape and ranges only; cross-references are checked in scenario-schema.ts.
 
 import { z } from 'zod';
 import { CHANNELS, FLOW_REASONS } from '../model/fields.ts';
@@ -47,15 +47,15 @@ export const patienceSchema = z
   .nullable();
 
 export const channelSchema = z.strictObject({
-  /** queue: answered live (voice, chat); backlog: arrives any time, worked in opening hours (email). */
+  /** queue: answered live (voice, chat); backlog: arrives any time, worked when open (email). */
   mode: z.enum(['queue', 'backlog']).default('queue'),
-  /** Expected new contacts on an open day with weekday factor 1, before trend and noise (× scale). */
+  /** New contacts expected on an open day, weekday factor 1, before trend and noise (× scale). */
   daily_volume: nonNeg,
   /** Volume factor per weekday, Monday first. */
   weekday: z.array(nonNeg).length(7).default([1, 1, 1, 1, 1, 1, 1]),
   /** Relative arrival rate per local hour 0–23 (interpolated between hour midpoints). */
   intraday: z.array(nonNeg).length(24),
-  /** Opening hours per kind of day; a backlog channel receives all day but is worked in these hours. */
+  /** Opening hours per kind of day; a backlog channel receives all day, is worked in these. */
   open: z.strictObject({
     weekday: hours,
     saturday: hours,
@@ -103,7 +103,7 @@ export const channelSchema = z.strictObject({
 export const categorySchema = z.strictObject({
   /** Multiplies the channel's talk time. */
   talk_factor: positive.default(1),
-  /** Probability a first contact resolves the case (for a standard agent and typical handle time). */
+  /** Probability a first contact resolves the case (standard agent, typical handle time). */
   fcr: fraction,
   /** Probability a resolved case is reopened later. */
   reopen: fraction.default(0),
@@ -130,7 +130,7 @@ const staffingSchema = z.discriminatedUnion('mode', [
     min_agents: z.number().int().min(0).default(1),
   }),
   z.strictObject({
-    /** Agents from the day's workload (volume × AHT) at a target occupancy, flat over opening hours. */
+    /** Agents from the day's workload (volume × AHT) at an occupancy, flat over opening hours. */
     mode: z.literal('workload'),
     occupancy: z.number().gt(0).max(1),
     forecast_factor: positive.default(1),

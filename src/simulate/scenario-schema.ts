@@ -1,5 +1,5 @@
-// The scenario a simulation runs: one JSON document validated by zod, documented in docs/simulator.md.
-// Limits: checks shape, ranges and cross-references; it cannot tell whether the numbers are realistic.
+// The scenario a simulation runs: one JSON document validated by zod (docs/simulator.md).
+// Limits: checks shape, ranges and cross-references, not whether the numbers are realistic.
 
 import { z } from 'zod';
 import { HOLIDAY_CALENDARS, holidayKeys } from './holidays.ts';

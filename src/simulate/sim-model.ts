@@ -1,4 +1,4 @@
-// A scenario compiled into indexed arrays for the event loop: channels, categories, queues, routing.
+// A scenario compiled into indexed arrays for the event loop: channels, queues, routing.
 // Limits: one queue per (channel, category); agents serve one queue (no multi-skill routing).
 
 import type { Channel } from '../model/fields.ts';
@@ -24,7 +24,7 @@ export interface SimQueue {
   readonly channel: number;
   readonly cfg: QueueConfig;
   readonly concurrency: number;
-  /** Expected handle time (talk + hold + acw) of a contact here, averaged over category and agent mix. */
+  /** Expected handle time (talk + hold + acw) here, averaged over category and agent mix. */
   readonly expectedAht: number;
   /** Share of the channel's new contacts routed here. */
   readonly share: number;

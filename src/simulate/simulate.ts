@@ -1,12 +1,13 @@
-// Builds a workspace from a simulated contact centre: staffing plan, contacts, cases, surveys and
-// costs, all records through the canonical write path. Limits: bounded memory; see docs/simulator.md.
+// Builds a workspace from a simulated contact centre through the canonical write path.
+// Limits: bounded memory (day by day, passes re-run when too big); see docs/simulator.md.
 
+import { UserError } from '../errors.ts';
 import { writeRecords } from '../ingest/index.ts';
 import type { CanonicalRecord, WriteSummary } from '../ingest/index.ts';
 import type { Entity } from '../model/fields.ts';
 import type { Workspace } from '../workspace/workspace.ts';
-import { UserError } from '../errors.ts';
 import { prepareRun } from './core.ts';
+import { readAhead } from './read-ahead.ts';
 import type { CoreRun } from './core.ts';
 import { costRecords } from './costs.ts';
 import { loadScenario } from './load-scenario.ts';
@@ -25,8 +26,10 @@ export interface SimulateOptions {
   readonly seed?: number;
   /** Records written so far (all entities), and the entity being written. */
   readonly onProgress?: (done: number, entity?: Entity) => void;
-  /** Memory for keeping cases and surveys from the first pass instead of simulating again. Default 512 MiB. */
+  /** Memory to keep cases and surveys of the first pass instead of re-running. Default 512 MiB. */
   readonly retainBytes?: number;
+  /** Batches made ahead while the write path works in DuckDB. Default 4 (200,000 records). */
+  readonly readAhead?: number;
 }
 
 const SOURCE = 'simulator';
@@ -36,15 +39,11 @@ export async function simulate(
   options: SimulateOptions,
 ): Promise<SimulationSummary> {
   const started = performance.now();
-  const { scale = 1, onProgress, retainBytes = 512 * 2 ** 20 } = options;
+  const { scale = 1, retainBytes = 512 * 2 ** 20, readAhead: depth = 4 } = options;
   if (!(Number.isFinite(scale) && scale > 0)) {
-    throw new UserError(
-      'INVALID_PARAMETER',
-      `Invalid scale "${scale}": expected a number above 0.`,
-      {
-        parameter: 'scale',
-      },
-    );
+    throw new UserError('INVALID_PARAMETER', `Invalid scale "${scale}": expected a number > 0.`, {
+      parameter: 'scale',
+    });
   }
   const scenario =
     typeof options.scenario === 'string' ? await loadScenario(options.scenario) : options.scenario;
@@ -54,34 +53,56 @@ export async function simulate(
       parameter: 'seed',
     });
   }
-  let peakRss = process.memoryUsage().rss;
-  const sample = () => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  };
-  const fresh = (): CoreRun => prepareRun(scenario, { scale, seed });
+  const memory = new RssSampler();
+  try {
+    const o = { ...options, scenario, scale, seed, retainBytes, readAhead: Math.max(0, depth) };
+    return await build(ws, o, memory, started);
+  } finally {
+    memory.stop();
+  }
+}
+
+/** Peak resident memory, sampled on demand and on a timer (DuckDB peaks while we await it). */
+class RssSampler {
+  peak = process.memoryUsage().rss;
+  private readonly timer = setInterval(() => this.sample(), 200);
+
+  constructor() {
+    this.timer.unref();
+  }
+
+  sample(): void {
+    this.peak = Math.max(this.peak, process.memoryUsage().rss);
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.sample();
+  }
+}
+
+interface BuildOptions extends SimulateOptions {
+  readonly scenario: Scenario;
+  readonly scale: number;
+  readonly seed: number;
+  readonly retainBytes: number;
+  readonly readAhead: number;
+}
+
+async function build(
+  ws: Workspace,
+  o: BuildOptions,
+  memory: RssSampler,
+  started: number,
+): Promise<SimulationSummary> {
+  const fresh = (): CoreRun => prepareRun(o.scenario, { scale: o.scale, seed: o.seed });
   const first = fresh();
-  const prepared = performance.now() - started;
-  await applySettings(ws, scenario);
+  let generating = performance.now() - started;
+  await applySettings(ws, o.scenario);
   const staffingRows = await writeStaffing(ws, first.model, first.cal, first.plan);
   let done = 0;
-  let generating = 0;
-  const write = async (entity: Entity, rows: Iterable<readonly CanonicalRecord[]>) => {
-    const base = done;
-    const summary = await writeRecords(ws, entity, timed(rows), {
-      source: SOURCE,
-      onProgress: (n) => {
-        done = base + n;
-        sample();
-        onProgress?.(done, entity);
-      },
-    });
-    done = base + summary.read;
-    return summary;
-  };
   /** Time spent simulating and making records, apart from the time the write path takes. */
-  function* timed(
-    rows: Iterable<readonly CanonicalRecord[]>,
-  ): Generator<readonly CanonicalRecord[]> {
+  function* timed(rows: Iterable<readonly CanonicalRecord[]>) {
     const it = rows[Symbol.iterator]();
     for (;;) {
       const t = performance.now();
@@ -91,15 +112,25 @@ export async function simulate(
       yield r.value;
     }
   }
+  const write = async (entity: Entity, rows: Iterable<readonly CanonicalRecord[]>) => {
+    const base = done;
+    const source = o.readAhead > 0 ? readAhead(timed(rows), o.readAhead) : timed(rows);
+    const summary = await writeRecords(ws, entity, source, {
+      source: SOURCE,
+      onProgress: (n) => {
+        done = base + n;
+        memory.sample();
+        o.onProgress?.(done, entity);
+      },
+    });
+    done = base + summary.read;
+    return summary;
+  };
+  const onDay = () => memory.sample();
   const imports: Partial<Record<Entity, WriteSummary>> = {};
   let passes = 1;
-  const keep = new Retained(true, true, retainBytes);
-  imports.contacts = await write(
-    'contacts',
-    streamPass(first, 'contacts', keep, { onDay: sample }),
-  );
-  const counts = { ...first.engine.counts };
-  const people = first.plan.people.length;
+  const keep = new Retained(true, true, o.retainBytes);
+  imports.contacts = await write('contacts', streamPass(first, 'contacts', keep, { onDay }));
   if (!keep.overflowed) {
     imports.cases = await write('cases', streamRetained(first, 'cases', keep));
     imports.surveys = await write('surveys', streamRetained(first, 'surveys', keep));
@@ -107,35 +138,29 @@ export async function simulate(
     // Too large to keep: simulate again (same seed, same events) for cases, then for surveys.
     const again = fresh();
     passes++;
-    const keepSurveys = new Retained(false, true, retainBytes);
-    imports.cases = await write(
-      'cases',
-      streamPass(again, 'cases', keepSurveys, { onDay: sample }),
-    );
+    const keepSurveys = new Retained(false, true, o.retainBytes);
+    imports.cases = await write('cases', streamPass(again, 'cases', keepSurveys, { onDay }));
     if (!keepSurveys.overflowed) {
       imports.surveys = await write('surveys', streamRetained(again, 'surveys', keepSurveys));
     } else {
       passes++;
-      imports.surveys = await write(
-        'surveys',
-        streamPass(fresh(), 'surveys', null, { onDay: sample }),
-      );
+      imports.surveys = await write('surveys', streamPass(fresh(), 'surveys', null, { onDay }));
     }
   }
   imports.costs = await write('costs', [costRecords(first.model, first.cal, first.plan)]);
-  sample();
+  memory.sample();
   return summarise({
-    scenario,
+    scenario: o.scenario,
     run: first,
-    scale,
-    seed,
+    scale: o.scale,
+    seed: o.seed,
     imports,
-    counts,
-    people,
+    counts: first.engine.counts,
+    people: first.plan.people.length,
     staffingRows,
     passes,
     wallSeconds: (performance.now() - started) / 1000,
-    simulateSeconds: (generating + prepared) / 1000,
-    peakRss,
+    simulateSeconds: generating / 1000,
+    peakRss: memory.peak,
   });
 }

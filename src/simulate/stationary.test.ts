@@ -45,8 +45,10 @@ function perDay(s: Scenario): DayStats[] {
   return days;
 }
 
-/** Pooled ratio Σnum / Σden and its batch-means standard error over days (days are near-independent:
- * the queue forgets its state within minutes, a day holds 2,880 contacts). */
+/**
+ * Pooled ratio Σnum / Σden and its batch-means standard error over days: days are nearly
+ * independent (the queue forgets its state within minutes; a day holds 2,880 contacts).
+ */
 function estimate(days: DayStats[], num: (d: DayStats) => number, den: (d: DayStats) => number) {
   const ratios = days.map((d) => num(d) / den(d));
   const value = days.reduce((s, d) => s + num(d), 0) / days.reduce((s, d) => s + den(d), 0);
@@ -59,8 +61,9 @@ function estimate(days: DayStats[], num: (d: DayStats) => number, den: (d: DaySt
  * Tolerance: 4 standard errors of the simulated estimate (two-sided; a false alarm about once in
  * 16,000 seeds; Erlang's figures are exact). Consecutive contacts in a queue at 80 % occupancy are
  * strongly correlated, so the SE comes from the spread of the 200 daily figures, not from n. Each
- * test also asserts the SE is small, so "within 4 SE" stays sharp: measured SE ≈ 0.0035 for SL and
- * P(W) (tolerance ≈ 1.4 points), ≈ 1 s for ASA (≈ 4 s on 49 s), ≈ 0.0006 for the abandon rate.
+ * test also asserts the SE is small, so "within 4 SE" stays sharp: measured SE ≈ 0.0035 for
+ * SL and P(W) (tolerance ≈ 1.4 points), ≈ 1 s for ASA (≈ 4 s on 49 s), ≈ 0.0006 for the
+ * abandon rate.
  */
 const K = 4;
 

@@ -1,5 +1,5 @@
-// One pass of the simulation as a stream of canonical-record batches for one entity, keeping the
-// other entities' rows in compact columns while they fit a memory budget. Limits: batches ≤ BATCH rows.
+// One simulation pass as batches of one entity's records; other entities kept while they fit.
+// Limits: batches of at most BATCH records; kept rows cost about 100 bytes each.
 
 import type { CanonicalRecord } from '../ingest/index.ts';
 import { CASE_COLUMNS, Columns, SURVEY_COLUMNS } from './columns.ts';

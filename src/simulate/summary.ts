@@ -29,11 +29,11 @@ export interface SimulationSummary {
     readonly flowed_out: number;
     readonly unfinished: number;
   };
-  /** People who worked at least one planned shift, and the most agents scheduled in one interval. */
+  /** People with planned shifts, and the most agents scheduled in one interval. */
   readonly agents: { readonly people: number; readonly peak_interval: number };
   /** Import ids in the workspace's import log. */
   readonly imports: Readonly<Partial<Record<Entity, string>>>;
-  /** Times the event loop ran over the period (1 unless cases and surveys did not fit in memory). */
+  /** Event-loop runs over the period (1 unless cases and surveys did not fit in memory). */
   readonly passes: number;
   readonly wall_seconds: number;
   /** Of which planning, the event loop and making records (the rest is the write path). */

@@ -1,5 +1,5 @@
-// Survey responses: NPS/CSAT/CES from a latent satisfaction (wait, resolution, agent) plus comments.
-// Limits: one latent score per contact (plus noise per question); comments from a small phrase bank.
+// Survey responses: NPS/CSAT/CES from a latent satisfaction (wait, resolution, agent), comments.
+// Limits: one latent score per contact (plus noise per question); a small phrase bank.
 
 import type { Columns, SurveyColumn } from './columns.ts';
 import { LANGUAGE_ORDER, TOPICS, phraseIndex } from './phrases.ts';

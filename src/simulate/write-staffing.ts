@@ -1,5 +1,5 @@
-// Writes the simulated staffing plan (agents scheduled per interval and queue, hourly rate) into the
-// workspace's `staffing` table with the DuckDB appender. Limits: replaces the plan of the same queues and period.
+// Writes the staffing plan (agents scheduled per interval and queue) with the DuckDB appender.
+// Limits: replaces rows of the same queues and period; not an imported entity (no import log).
 
 import { DuckDBTimestampTZValue } from '@duckdb/node-api';
 import type { Workspace } from '../workspace/workspace.ts';

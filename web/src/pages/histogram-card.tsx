@@ -88,18 +88,21 @@ export function HistogramCard({ asa }: { readonly asa: KpiRow | null }) {
     const all = bucketCounts(waits);
     let last = all.length - 1;
     while (last > 0 && all[last] === 0) last--;
-    const p = asa?.percentiles;
-    for (const v of [p?.p50, p?.p90])
-      if (v !== null && v !== undefined) last = Math.max(last, bucketOf(v));
+    const p50 = asa?.percentiles?.p50 ?? null;
+    const p90 = asa?.percentiles?.p90 ?? null;
+    for (const v of [p50, p90]) if (v !== null) last = Math.max(last, bucketOf(v));
+    // Both in one bucket: one line, one label (two would print on top of each other).
+    const together = p50 !== null && p90 !== null && bucketOf(p50) === bucketOf(p90);
+    const secs = (v: number | null) => (v === null ? '—' : `${formatNumber(lang, v, 0)} s`);
     const counts = all.slice(0, last + 1);
     const labels = counts.map((_, i) => bucketLabel(lang, i));
     const mark = (
       name: string,
-      v: number | null | undefined,
+      v: number | null,
       color: string,
       position: 'end' | 'insideEndTop',
     ) =>
-      v === null || v === undefined
+      v === null
         ? []
         : [
             {
@@ -137,10 +140,12 @@ export function HistogramCard({ asa }: { readonly asa: KpiRow | null }) {
           markLine: {
             symbol: 'none',
             silent: true,
-            data: [
-              ...mark('p50', p?.p50, COLORS.teal, 'end'),
-              ...mark('p90', p?.p90, COLORS.red, 'insideEndTop'),
-            ],
+            data: together
+              ? mark(`p50 ${secs(p50)} · p90`, p90, COLORS.red, 'end')
+              : [
+                  ...mark('p50', p50, COLORS.teal, 'end'),
+                  ...mark('p90', p90, COLORS.red, 'insideEndTop'),
+                ],
           },
         },
       ],

@@ -1,0 +1,116 @@
+// Turns bench/results.json into the printed table: each measure with its value and, where the
+// issues set one, its target and PASS/FAIL. Limits: targets are the issues', written here once.
+
+import type { BenchResults } from './results.ts';
+import { judged, type TableRow } from './table.ts';
+
+export const TARGETS = {
+  engineRatio10m: 1.1,
+  importRatio: 1.3,
+  overviewP95Ms: 300,
+  firstPaintMs: 1500,
+  bundleGzipKb: 350,
+} as const;
+
+const ms = (v: number) => `${Math.round(v).toLocaleString('en-US')} ms`;
+const int = (v: number) => Math.round(v).toLocaleString('en-US');
+const x = (v: number) => `${v.toFixed(2)}×`;
+
+export function summaryRows(r: BenchResults): TableRow[] {
+  const rows: TableRow[] = [];
+  const base = (measure: string, value: string): TableRow => ({
+    measure,
+    value,
+    target: '',
+    status: '—',
+  });
+  for (const [size, w] of Object.entries(r.workspaces)) {
+    if (!w) continue;
+    const b = w.build;
+    const note = w.builtNow ? '' : ' (cached build)';
+    rows.push(base(`simulate ${size}: contacts${note}`, int(b.contacts)));
+    rows.push(base(`simulate ${size}: build time`, `${b.seconds.toFixed(1)} s`));
+    rows.push(base(`simulate ${size}: contacts/s`, int(b.contactsPerSecond)));
+    rows.push(base(`simulate ${size}: peak RSS`, `${int(b.sampledPeakRssMb)} MB`));
+  }
+  for (const e of r.engineVsSql) {
+    rows.push(
+      base(`engine ${e.size}: dashboard KPI set (median of ${e.runs})`, ms(e.engineMedianMs)),
+    );
+    rows.push(base(`hand-written SQL ${e.size} (median of ${e.runs})`, ms(e.handwrittenMedianMs)));
+    const target = e.size === '10m';
+    rows.push({
+      measure: `engine / hand-written ${e.size}`,
+      value: x(e.ratio),
+      target: target ? `≤ ${TARGETS.engineRatio10m}×` : '(target on 10m)',
+      status: target ? judged(e.ratio <= TARGETS.engineRatio10m) : '—',
+    });
+    rows.push({
+      measure: `numbers identical ${e.size} (${e.check.numeric} values, rel. tol. 1e-9)`,
+      value: e.check.pass ? 'identical' : `${e.check.mismatches} differ`,
+      target: 'identical',
+      status: judged(e.check.pass),
+    });
+    rows.push(base(`engine vs SQL ${e.size}: peak RSS`, `${int(e.peakRssMb)} MB`));
+  }
+  for (const i of r.importVsCsv) {
+    rows.push(
+      base(
+        `importFiles ${i.size} CSV (median of ${i.importRuns.length})`,
+        `${i.importMedianS.toFixed(2)} s`,
+      ),
+    );
+    rows.push(
+      base(
+        `DuckDB read_csv ${i.size} (median of ${i.readCsvRuns.length})`,
+        `${i.readCsvMedianS.toFixed(2)} s`,
+      ),
+    );
+    rows.push({
+      measure: `importFiles / read_csv ${i.size}`,
+      value: x(i.ratio),
+      target: `≤ ${TARGETS.importRatio}×`,
+      status: judged(i.ratio <= TARGETS.importRatio),
+    });
+    rows.push(base(`importFiles ${i.size}: rows/s`, int(i.importRowsPerS)));
+    rows.push(base(`importFiles ${i.size}: peak RSS`, `${int(i.importPeakRssMb)} MB`));
+  }
+  for (const a of r.dashboardApi) {
+    const demo = a.size === 'demo';
+    rows.push(base(`overview API ${a.size}: p50 (${a.overview.n} loads)`, ms(a.overview.p50Ms)));
+    rows.push({
+      measure: `overview API ${a.size}: p95 (${a.overview.n} loads)`,
+      value: ms(a.overview.p95Ms),
+      target: demo ? `≤ ${TARGETS.overviewP95Ms} ms` : '(baseline)',
+      status: demo ? judged(a.overview.p95Ms <= TARGETS.overviewP95Ms) : '—',
+    });
+    rows.push(base(`overview API ${a.size}: server peak RSS`, `${int(a.peakRssMb)} MB`));
+  }
+  if (r.firstPaint) {
+    rows.push({
+      measure: `first meaningful paint, KPI tiles (median of ${r.firstPaint.loads} cold loads)`,
+      value: ms(r.firstPaint.tilesMedianMs),
+      target: `≤ ${TARGETS.firstPaintMs} ms`,
+      status: judged(r.firstPaint.tilesMedianMs <= TARGETS.firstPaintMs),
+    });
+    if (r.firstPaint.fcpMedianMs !== null) {
+      rows.push(base('first-contentful-paint (median)', ms(r.firstPaint.fcpMedianMs)));
+    }
+  }
+  if (r.bundle) {
+    rows.push({
+      measure: `web bundle, gzip (${r.bundle.files.length} files in web/dist/assets)`,
+      value: `${r.bundle.totalGzipKb.toFixed(1)} kB`,
+      target: `≤ ${TARGETS.bundleGzipKb} kB`,
+      status: judged(r.bundle.totalGzipKb <= TARGETS.bundleGzipKb),
+    });
+  }
+  for (const e of r.errors)
+    rows.push({
+      measure: `ERROR in ${e.step}`,
+      value: e.message.slice(0, 60),
+      target: '',
+      status: 'FAIL',
+    });
+  return rows;
+}
