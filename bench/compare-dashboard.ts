@@ -1,5 +1,6 @@
 // Checks that the engine's dashboard KPI set equals the hand-written query's: every KPI value per
-// channel × local day (CES mean per scale) and the overall wait/handle p50/p90, relative tolerance.
+// channel × local day (CES mean per scale), the p50/p90/p95 of ASA, AHT and time to resolution
+// per channel × day, and the overall wait/handle p50/p90, within a relative tolerance.
 
 import type { KpiReport } from '../src/engine/index.ts';
 import type { Row } from '../src/engine/index.ts';
@@ -21,6 +22,19 @@ const COLUMNS: Readonly<Record<string, string>> = {
   ces5: 'ces 1-5',
   ces7: 'ces 1-7',
   ces_positive: 'ces_positive',
+};
+
+/** Hand-written percentile column → the engine's KPI and percentile. */
+const PERCENTILES: Readonly<Record<string, readonly [string, 'p50' | 'p90' | 'p95']>> = {
+  asa_p50: ['asa', 'p50'],
+  asa_p90: ['asa', 'p90'],
+  asa_p95: ['asa', 'p95'],
+  aht_p50: ['aht', 'p50'],
+  aht_p90: ['aht', 'p90'],
+  aht_p95: ['aht', 'p95'],
+  ttr_p50: ['time_to_resolution', 'p50'],
+  ttr_p90: ['time_to_resolution', 'p90'],
+  ttr_p95: ['time_to_resolution', 'p95'],
 };
 
 export interface Difference {
@@ -74,11 +88,18 @@ export function compareDashboard(
   for (const r of byDay.rows) {
     const kpi = r.kpi === 'ces' ? `ces ${r.scale}` : r.kpi;
     eng.set(key(kpi, r.keys['channel'], r.keys['period']), r.value);
+    for (const p of ['p50', 'p90', 'p95'] as const) {
+      if (r.percentiles)
+        eng.set(key(`${kpi} ${p}`, r.keys['channel'], r.keys['period']), r.percentiles[p]);
+    }
   }
   const hw = new Map<string, Cell>();
   for (const row of hand) {
     for (const [col, kpi] of Object.entries(COLUMNS)) {
       hw.set(key(kpi, row['channel'], row['day']), num(row[col]));
+    }
+    for (const [col, [kpi, p]] of Object.entries(PERCENTILES)) {
+      hw.set(key(`${kpi} ${p}`, row['channel'], row['day']), num(row[col]));
     }
   }
   const cells: [string, Cell, Cell][] = [];

@@ -1,7 +1,13 @@
 // Times the engine's dashboard KPI set against the hand-written single query on the same store,
 // alternating runs after one warm-up each, and checks that both give the same numbers.
 
-import { runKpiQuery, type KpiReport, type Row } from '../src/engine/index.ts';
+import {
+  ensureDerived,
+  invalidateDerived,
+  runKpiQuery,
+  type KpiReport,
+  type Row,
+} from '../src/engine/index.ts';
 import { KPI_IDS, type WorkspaceSettings } from '../src/metrics/index.ts';
 import { openWorkspace, type Workspace } from '../src/workspace/workspace.ts';
 import { handwrittenDashboardSql } from './handwritten-sql.ts';
@@ -24,6 +30,12 @@ export interface EngineVsSqlResult {
   readonly peakRssMb: number;
   readonly settings: string;
   readonly check: CheckResult;
+  /** The engine's numbers against the reference that derives case and survey facts from raw rows. */
+  readonly rawCheck: CheckResult;
+  /** That raw-rows reference, timed once (information: it rebuilds the facts every time). */
+  readonly rawHandwrittenMs: number;
+  /** Building case_facts and survey_facts (once after each change of the data). */
+  readonly derivedBuildMs: number;
 }
 
 export interface EngineOutput {
@@ -78,6 +90,9 @@ export async function engineVsSql(
     await ws.runner.exec(`SET memory_limit = '${memoryLimit}'`);
     const settings = await settingsForComparison(ws);
     const sql = handwrittenDashboardSql(settings.timezone);
+    await invalidateDerived(ws.runner);
+    const [, derivedBuildMs] = await elapsed(() => ensureDerived(ws.runner));
+    log(`engine vs SQL ${bw.size}: derived facts built in ${derivedBuildMs.toFixed(0)} ms`);
     const engine = () => engineDashboard(ws, settings);
     const hand = (): Promise<Row[]> => ws.runner.all(sql);
     const sampled = await withRssSampling(async () => {
@@ -101,9 +116,18 @@ export async function engineVsSql(
           `engine vs SQL ${bw.size}: run ${i + 1}/${runs} engine ${engineMs.at(-1)?.toFixed(0)} ms, hand-written ${handMs.at(-1)?.toFixed(0)} ms`,
         );
       }
-      return { check: compareDashboard(eOut.byDay, eOut.overall, hOut), engineMs, handMs };
+      const [rawOut, rawMs] = await elapsed(() =>
+        ws.runner.all(handwrittenDashboardSql(settings.timezone, 'raw')),
+      );
+      return {
+        check: compareDashboard(eOut.byDay, eOut.overall, hOut),
+        rawCheck: compareDashboard(eOut.byDay, eOut.overall, rawOut),
+        rawMs,
+        engineMs,
+        handMs,
+      };
     });
-    const { check, engineMs, handMs } = sampled.value;
+    const { check, rawCheck, rawMs, engineMs, handMs } = sampled.value;
     const e = median(engineMs);
     const h = median(handMs);
     return {
@@ -118,6 +142,9 @@ export async function engineVsSql(
       peakRssMb: sampled.peakRssMb,
       settings: `SL T = 20 s for every channel (per-channel thresholds cleared via ws.saveSettings), timezone ${settings.timezone}, memory_limit ${memoryLimit}`,
       check,
+      rawCheck,
+      rawHandwrittenMs: round(rawMs),
+      derivedBuildMs: round(derivedBuildMs),
     };
   } finally {
     await ws.close();

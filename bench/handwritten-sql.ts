@@ -1,9 +1,17 @@
 // The benchmark's reference: the dashboard KPI set (every KPI by channel × local day, plus
-// overall p50/p90 of wait and handle time) as ONE hand-written DuckDB query, for the default
+// p50/p90/p95 of ASA, AHT and time to resolution per channel × day, plus overall p50/p90 of wait
+// and handle time) as ONE hand-written DuckDB query, for the default
 // settings (SL 80/20 offered − short abandons < 5 s, ASA of answered, FCR auto with 7 days).
 
-export function handwrittenDashboardSql(tz: string): string {
+/**
+ * `store`: case and survey facts from the store's derived tables (`case_facts`, `survey_facts`),
+ * as the engine reads them: the timed reference. `raw`: derived here from contacts, cases and
+ * surveys alone, an independent check of those tables.
+ */
+export function handwrittenDashboardSql(tz: string, from: 'store' | 'raw' = 'store'): string {
   const day = (c: string) => `CAST(timezone('${tz}', ${c}) AS DATE)`;
+  const facts = from === 'store' ? STORE_FACTS : RAW_FACTS;
+  const sv = from === 'store' ? storeSurveys(day) : rawSurveys(day);
   return `
 WITH c AS (
   SELECT channel, ${day('offered_at')} AS day, outcome, wait_s,
@@ -19,38 +27,16 @@ contact_kpis AS (
     count(*) FILTER (WHERE inbound AND outcome = 'answered') AS asa_den,
     quantile_cont(coalesce(wait_s, 0), 0.5) FILTER (WHERE inbound AND outcome = 'answered') AS asa_p50,
     quantile_cont(coalesce(wait_s, 0), 0.9) FILTER (WHERE inbound AND outcome = 'answered') AS asa_p90,
+    quantile_cont(coalesce(wait_s, 0), 0.95) FILTER (WHERE inbound AND outcome = 'answered') AS asa_p95,
     sum(handle_s) FILTER (WHERE outcome = 'answered') AS aht_num,
     count(*) FILTER (WHERE outcome = 'answered') AS aht_den,
     quantile_cont(handle_s, 0.5) FILTER (WHERE outcome = 'answered') AS aht_p50,
     quantile_cont(handle_s, 0.9) FILTER (WHERE outcome = 'answered') AS aht_p90,
+    quantile_cont(handle_s, 0.95) FILTER (WHERE outcome = 'answered') AS aht_p95,
     count(*) FILTER (WHERE inbound AND outcome = 'abandoned' AND NOT coalesce(wait_s < 5, FALSE)) AS ab_num
   FROM c GROUP BY ALL
 ),
-touches AS (
-  SELECT coalesce(case_id, 'contact:' || contact_id) AS case_key, customer_id, offered_at AS t, contact_id AS id,
-         channel, first_contact_resolved AS flag, outcome = 'answered' AS handled, ended_at
-  FROM contacts WHERE direction IS NULL OR direction = 'inbound'
-  UNION ALL
-  SELECT case_id, customer_id, created_at, 'case:' || case_id, channel, first_contact_resolved, FALSE, resolved_at
-  FROM cases k WHERE NOT EXISTS (SELECT 1 FROM contacts x WHERE x.case_id = k.case_id)
-),
-per_case AS (
-  SELECT case_key, count(*) AS n, min(t) AS first_at, coalesce(max(ended_at), max(t)) AS last_end,
-         bool_or(handled) AS handled, arg_min(channel, t) AS channel, arg_min(customer_id, t) AS customer_id,
-         arg_min(flag, t) AS flag, arg_min(next_t, t) AS next_t
-  FROM (SELECT *, lead(t) OVER (PARTITION BY customer_id ORDER BY t, id) AS next_t FROM touches)
-  GROUP BY case_key
-),
-facts AS (
-  SELECT coalesce(k.channel, p.channel) AS channel, k.created_at, k.resolved_at, coalesce(k.reopened_count, 0) AS reopened,
-         k.resolved_at IS NOT NULL AS resolved, coalesce(k.first_contact_resolved, p.flag) AS flag, p.customer_id, p.first_at, p.next_t
-  FROM cases k LEFT JOIN per_case p ON p.case_key = k.case_id
-  UNION ALL
-  SELECT p.channel, p.first_at, CASE WHEN coalesce(p.flag, TRUE) THEN p.last_end END, 0, coalesce(p.flag, TRUE),
-         p.flag, p.customer_id, p.first_at, p.next_t
-  FROM per_case p WHERE p.handled AND NOT EXISTS (SELECT 1 FROM cases k WHERE k.case_id = p.case_key)
-),
-facts2 AS (
+${facts}facts2 AS (
   SELECT *, CASE WHEN customer_id IS NULL THEN NULL ELSE coalesce(epoch(next_t) - epoch(first_at) <= 604800, FALSE) END AS rpt
   FROM facts
 ),
@@ -64,7 +50,10 @@ res AS (
   SELECT channel, ${day('resolved_at')} AS day,
     count(*) FILTER (WHERE resolved) AS resolved,
     count(*) FILTER (WHERE resolved AND reopened > 0) AS reopened,
-    sum(epoch(resolved_at) - epoch(created_at)) FILTER (WHERE resolved) / 3600 AS ttr_hours
+    sum(epoch(resolved_at) - epoch(created_at)) FILTER (WHERE resolved) / 3600 AS ttr_hours,
+    quantile_cont(epoch(resolved_at) - epoch(created_at), 0.5) FILTER (WHERE resolved) / 3600 AS ttr_p50,
+    quantile_cont(epoch(resolved_at) - epoch(created_at), 0.9) FILTER (WHERE resolved) / 3600 AS ttr_p90,
+    quantile_cont(epoch(resolved_at) - epoch(created_at), 0.95) FILTER (WHERE resolved) / 3600 AS ttr_p95
   FROM facts2 GROUP BY ALL
 ),
 cost AS (
@@ -73,11 +62,7 @@ cost AS (
            date_diff('day', period_start, period_end) + 1 AS days FROM costs)
   GROUP BY ALL
 ),
-sv AS (
-  SELECT coalesce(s.channel, c.channel, k.channel) AS channel, ${day('s.responded_at')} AS day, s.kind, s.score, s.scale_min, s.scale_max
-  FROM surveys s LEFT JOIN contacts c ON c.contact_id = s.contact_id LEFT JOIN cases k ON k.case_id = coalesce(s.case_id, c.case_id)
-),
-survey_kpis AS (
+${sv}survey_kpis AS (
   SELECT channel, day,
     count(*) FILTER (WHERE kind = 'nps' AND scale_min = 0 AND scale_max = 10 AND score >= 9) AS promoters,
     count(*) FILTER (WHERE kind = 'nps' AND scale_min = 0 AND scale_max = 10 AND score <= 6) AS detractors,
@@ -101,7 +86,8 @@ by_day AS (
     cost / nullif(resolved, 0) AS cost_per_resolution,
     100.0 * (promoters - detractors) / nullif(nps_n, 0) AS nps,
     100.0 * csat_num / nullif(csat_den, 0) AS csat,
-    ces5, ces7, 100.0 * cesp_num / nullif(cesp_den, 0) AS ces_positive
+    ces5, ces7, 100.0 * cesp_num / nullif(cesp_den, 0) AS ces_positive,
+    asa_p50, asa_p90, asa_p95, aht_p50, aht_p90, aht_p95, ttr_p50, ttr_p90, ttr_p95
   FROM contact_kpis
   FULL JOIN fcr USING (channel, day) FULL JOIN res USING (channel, day)
   FULL JOIN cost USING (channel, day) FULL JOIN survey_kpis USING (channel, day)
@@ -115,3 +101,47 @@ overall AS (
 )
 SELECT by_day.*, overall.* FROM by_day, overall ORDER BY channel, day`;
 }
+
+const STORE_FACTS = `facts AS (
+  SELECT channel, created_at, resolved_at, reopened_count AS reopened, resolved, fcr_flag AS flag,
+         customer_id, first_at, next_at AS next_t
+  FROM case_facts
+),
+`;
+
+const RAW_FACTS = `touches AS (
+  SELECT coalesce(case_id, 'contact:' || contact_id) AS case_key, customer_id, offered_at AS t, contact_id AS id,
+         channel, first_contact_resolved AS flag, outcome = 'answered' AS handled, ended_at
+  FROM contacts WHERE direction IS NULL OR direction = 'inbound'
+  UNION ALL
+  SELECT case_id, customer_id, created_at, 'case:' || case_id, channel, first_contact_resolved, FALSE, resolved_at
+  FROM cases k WHERE NOT EXISTS (SELECT 1 FROM contacts x WHERE x.case_id = k.case_id)
+),
+per_case AS (
+  SELECT case_key, count(*) AS n, min(t) AS first_at, coalesce(max(ended_at), max(t)) AS last_end,
+         bool_or(handled) AS handled, arg_min(channel, t) AS channel, arg_min(customer_id, t) AS customer_id,
+         arg_min(flag, t) AS flag, arg_min(next_t, t) AS next_t
+  FROM (SELECT *, lead(t) OVER (PARTITION BY customer_id ORDER BY t, id) AS next_t FROM touches)
+  GROUP BY case_key
+),
+facts AS (
+  SELECT coalesce(k.channel, p.channel) AS channel, k.created_at, k.resolved_at, coalesce(k.reopened_count, 0) AS reopened,
+         k.resolved_at IS NOT NULL AS resolved, coalesce(k.first_contact_resolved, p.flag) AS flag, p.customer_id, p.first_at, p.next_t
+  FROM cases k LEFT JOIN per_case p ON p.case_key = k.case_id
+  UNION ALL
+  SELECT p.channel, p.first_at, CASE WHEN coalesce(p.flag, TRUE) THEN p.last_end END, 0, coalesce(p.flag, TRUE),
+         p.flag, p.customer_id, p.first_at, p.next_t
+  FROM per_case p WHERE p.handled AND NOT EXISTS (SELECT 1 FROM cases k WHERE k.case_id = p.case_key)
+),
+`;
+
+const storeSurveys = (day: (c: string) => string) => `sv AS (
+  SELECT channel, ${day('responded_at')} AS day, kind, score, scale_min, scale_max FROM survey_facts
+),
+`;
+
+const rawSurveys = (day: (c: string) => string) => `sv AS (
+  SELECT coalesce(s.channel, c.channel, k.channel) AS channel, ${day('s.responded_at')} AS day, s.kind, s.score, s.scale_min, s.scale_max
+  FROM surveys s LEFT JOIN contacts c ON c.contact_id = s.contact_id LEFT JOIN cases k ON k.case_id = coalesce(s.case_id, c.case_id)
+),
+`;

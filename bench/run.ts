@@ -131,11 +131,17 @@ process.stdout.write(
   `started ${results.startedAt}, finished ${results.finishedAt}; load average at start ${results.machine.loadAverageAtStart.join(' ')}\n\n`,
 );
 process.stdout.write(`${renderTable(summaryRows(results))}\n`);
-for (const e of results.engineVsSql.filter((x) => !x.check.pass)) {
-  process.stdout.write(
-    `\nFAIL ${e.size}: ${e.check.mismatches} values differ (by KPI: ${JSON.stringify(e.check.byKpi)}); first:\n`,
-  );
-  for (const d of e.check.first) process.stdout.write(`  ${JSON.stringify(d)}\n`);
+for (const e of results.engineVsSql) {
+  for (const [name, c] of [
+    ['store', e.check],
+    ['raw rows', e.rawCheck],
+  ] as const) {
+    if (c.pass) continue;
+    process.stdout.write(
+      `\nFAIL ${e.size} (${name}): ${c.mismatches} values differ (by KPI: ${JSON.stringify(c.byKpi)}); first:\n`,
+    );
+    for (const d of c.first) process.stdout.write(`  ${JSON.stringify(d)}\n`);
+  }
 }
 process.stdout.write(`\nresults: ${resolve(opts.out)}\n`);
 process.exitCode = results.errors.length > 0 ? 1 : 0;

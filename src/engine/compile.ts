@@ -1,5 +1,7 @@
-// Compiles a KpiQuery into SQL statements, one per (source, time field): each groups the
+// Compiles a KpiQuery into ONE SQL statement: a group per (source, time field) that groups the
 // source by the requested keys and computes every aggregate its KPIs need. Pure: no I/O.
+// Groups are stacked by name (column `_g` says which), so a query is one round trip and the
+// engine plans all groups together.
 
 import { KPIS } from '../metrics/registry.ts';
 import type { WorkspaceSettings } from '../metrics/settings.ts';
@@ -10,32 +12,58 @@ import { instantPeriod, scope } from './scope.ts';
 import { renderAggregate } from './render-expr.ts';
 import { dailyCosts, sourceRelation } from './sources.ts';
 
-export interface CompiledStatement {
+export interface CompiledGroup {
+  /** The value of column `_g` in this group's result rows. */
+  readonly index: number;
   readonly source: KpiSource | 'costs';
   readonly timeField: string;
   readonly kpis: readonly KpiId[];
-  readonly sql: string;
-  /** Output key columns, in order: the `by` dimensions, then `period` when a grain is set. */
-  readonly keys: readonly string[];
   /** For each KPI, its aggregate names → result column. */
   readonly columns: Readonly<Partial<Record<KpiId, Readonly<Record<string, string>>>>>;
+}
+
+export interface CompiledQuery {
+  readonly sql: string;
+  /** Output key columns, in order: the `by` dimensions (`k0`…), then `period` (`kp`) with a grain. */
+  readonly keys: readonly string[];
+  readonly groups: readonly CompiledGroup[];
 }
 
 /** Dimensions a cost row can be attributed to. */
 export const COST_DIMENSIONS: readonly Dimension[] = ['channel', 'team'];
 
-export function compileQuery(q: KpiQuery, s: WorkspaceSettings, d: Dialect): CompiledStatement[] {
-  const groups = new Map<string, { source: KpiSource; timeField: string; kpis: KpiId[] }>();
+interface GroupPlan {
+  readonly source: KpiSource;
+  readonly timeField: string;
+  readonly kpis: KpiId[];
+}
+
+export function compileQuery(q: KpiQuery, s: WorkspaceSettings, d: Dialect): CompiledQuery {
+  const plans = new Map<string, GroupPlan>();
   for (const id of q.kpis) {
     const k = KPIS[id];
     const key = `${k.source}|${k.timeField}`;
-    const g = groups.get(key) ?? { source: k.source, timeField: k.timeField, kpis: [] };
+    const g = plans.get(key) ?? { source: k.source, timeField: k.timeField, kpis: [] };
     g.kpis.push(id);
-    groups.set(key, g);
+    plans.set(key, g);
   }
-  const out = [...groups.values()].map((g) => compileGroup(g.source, g.timeField, g.kpis, q, s, d));
-  if (q.kpis.includes('cost_per_resolution') && costsAttributable(q)) out.push(compileCosts(q, d));
-  return out;
+  const groups: CompiledGroup[] = [];
+  const selects: string[] = [];
+  for (const p of plans.values()) {
+    const index = groups.length;
+    const g = compileGroup(index, p, sourceRelation(p.source, d, s), q, s, d);
+    groups.push(g.group);
+    selects.push(g.sql);
+  }
+  if (q.kpis.includes('cost_per_resolution') && costsAttributable(q)) {
+    const g = compileCosts(groups.length, q, d);
+    groups.push(g.group);
+    selects.push(g.sql);
+  }
+  const keys = keyNames(q);
+  const order = ['_g', ...q.by.map((_, i) => `k${i}`), ...(q.grain ? ['kp'] : [])].join(', ');
+  const sql = `SELECT * FROM (${d.unionAllByName(selects)}) u ORDER BY ${order}`;
+  return { sql, keys, groups };
 }
 
 /** Costs carry only channel and team, and at least a day: other breakdowns cannot get a cost. */
@@ -46,60 +74,64 @@ export function costsAttributable(q: KpiQuery): boolean {
 }
 
 function compileGroup(
-  source: KpiSource,
-  timeField: string,
-  kpis: KpiId[],
+  index: number,
+  p: GroupPlan,
+  rel: string,
   q: KpiQuery,
   s: WorkspaceSettings,
   d: Dialect,
-): CompiledStatement {
+): { group: CompiledGroup; sql: string } {
   const aliases = new Map<string, string>();
   const columns: Partial<Record<KpiId, Record<string, string>>> = {};
-  for (const id of kpis) {
+  for (const id of p.kpis) {
     const cols: Record<string, string> = {};
     for (const [name, agg] of Object.entries(KPIS[id].aggregates(s))) {
       const sql = renderAggregate(agg, d);
-      const alias = aliases.get(sql) ?? `a${aliases.size}`;
+      const alias = aliases.get(sql) ?? `g${index}_a${aliases.size}`;
       aliases.set(sql, alias);
       cols[name] = alias;
     }
     columns[id] = cols;
   }
-  const aggs = [...aliases].map(([sql, alias]) => `${sql} AS ${alias}`);
-  const ts = d.quoteIdent(timeField);
-  const rel = sourceRelation(source, d, s);
+  const ts = d.quoteIdent(p.timeField);
   const sql = groupedSelect({
+    index,
     rel,
     local: d.localTime(ts, s.timezone),
-    aggs,
+    aggs: [...aliases].map(([sql, alias]) => `${sql} AS ${alias}`),
     q,
     d,
     period: instantPeriod(ts, q, s, d),
   });
-  return { source, timeField, kpis, sql, keys: keyNames(q), columns };
+  return {
+    group: { index, source: p.source, timeField: p.timeField, kpis: p.kpis, columns },
+    sql,
+  };
 }
 
-function compileCosts(q: KpiQuery, d: Dialect): CompiledStatement {
+function compileCosts(index: number, q: KpiQuery, d: Dialect) {
   const period = [
     q.from && `day >= DATE ${d.literal(q.from)}`,
     q.to && `day <= DATE ${d.literal(q.to)}`,
   ].filter((x): x is string => Boolean(x));
+  const cost = `g${index}_cost`;
   const sql = groupedSelect({
+    index,
     rel: dailyCosts(d),
     local: 'CAST(day AS TIMESTAMP)',
-    aggs: [`${d.sumIf('amount', null)} AS cost`],
+    aggs: [`${d.sumIf('amount', null)} AS ${cost}`],
     q,
     d,
     period,
   });
-  return {
+  const group: CompiledGroup = {
+    index,
     source: 'costs',
     timeField: 'day',
     kpis: ['cost_per_resolution'],
-    sql,
-    keys: keyNames(q),
-    columns: { cost_per_resolution: { cost: 'cost' } },
+    columns: { cost_per_resolution: { cost } },
   };
+  return { group, sql };
 }
 
 export function keyNames(q: KpiQuery): string[] {
@@ -107,6 +139,7 @@ export function keyNames(q: KpiQuery): string[] {
 }
 
 interface SelectParts {
+  index: number;
   rel: string;
   local: string;
   aggs: string[];
@@ -115,7 +148,8 @@ interface SelectParts {
   period: string[];
 }
 
-function groupedSelect({ rel, local, aggs, q, d, period }: SelectParts): string {
+/** One group's rows: `_g`, the keys (`k0`…, `kp` as text) and its aggregate columns. */
+function groupedSelect({ index, rel, local, aggs, q, d, period }: SelectParts): string {
   const sc = scope(rel, local, period, q, d);
   const keys = q.by.map((dim, i) => `${sc.keyExpr(dim)} AS k${i}`);
   if (q.grain) keys.push(`${d.bucket('t_local', q.grain)} AS kp`);
@@ -124,9 +158,8 @@ function groupedSelect({ rel, local, aggs, q, d, period }: SelectParts): string 
     FROM ${sc.from}
     ${sc.where.length ? `WHERE ${sc.where.join(' AND ')}` : ''}
     ${keys.length ? `GROUP BY ${keys.map((_, i) => i + 1).join(', ')}` : ''}`;
-  if (!keys.length) return inner;
   const outerKeys = q.by.map((_, i) => `k${i}`);
   if (q.grain) outerKeys.push(`${d.formatBucket('kp', q.grain)} AS kp`);
   const aggAliases = aggs.map((a) => a.slice(a.lastIndexOf(' AS ') + 4));
-  return `SELECT ${[...outerKeys, ...aggAliases].join(', ')} FROM (${inner}) g ORDER BY ${keys.map((_, i) => i + 1).join(', ')}`;
+  return `SELECT ${[`${index} AS _g`, ...outerKeys, ...aggAliases].join(', ')} FROM (${inner}) g`;
 }

@@ -46,6 +46,11 @@ export interface Dialect {
   expandDays(relation: string, start: string, end: string): string;
   /** Column DDL type for a canonical field. */
   columnType(field: FieldSpec): string;
+  /**
+   * SELECTs with different column sets stacked into one result, matched by column name, absent
+   * columns NULL (DuckDB `UNION ALL BY NAME`; elsewhere each SELECT lists every column).
+   */
+  unionAllByName(selects: readonly string[]): string;
   /** Text concatenation. */
   concat(...parts: string[]): string;
 }

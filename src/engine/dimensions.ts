@@ -20,10 +20,13 @@ export type DimensionValues = Readonly<Record<ColumnDimension, readonly string[]
 
 export async function dataPeriod(runner: Runner, s: WorkspaceSettings): Promise<ReportPeriod> {
   const d = runner.dialect;
-  const local = (c: string) => `CAST(${d.localTime(d.quoteIdent(c), s.timezone)} AS DATE)`;
-  const parts = TIME_OF.map(
-    ([t, c]) => `SELECT min(${local(c)}) AS lo, max(${local(c)}) AS hi FROM ${t}`,
-  );
+  // Local time is monotone in the instant, so the local day of min/max is the min/max local day:
+  // converting two values instead of every row keeps this lookup cheap on millions of rows.
+  const localDay = (v: string) => `CAST(${d.localTime(v, s.timezone)} AS DATE)`;
+  const parts = TIME_OF.map(([t, c]) => {
+    const col = d.quoteIdent(c);
+    return `SELECT ${localDay(`min(${col})`)} AS lo, ${localDay(`max(${col})`)} AS hi FROM ${t}`;
+  });
   const [p] = await runner.all(
     `SELECT CAST(min(lo) AS VARCHAR) AS lo, CAST(max(hi) AS VARCHAR) AS hi FROM (${parts.join(' UNION ALL ')}) x`,
   );

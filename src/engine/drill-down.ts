@@ -7,6 +7,7 @@ import type { KpiId, KpiSource } from '../metrics/types.ts';
 import { kpiQuery, type Dimension, type KpiQueryInput } from './query.ts';
 import { renderExpr } from './render-expr.ts';
 import type { KeyValue } from './result.ts';
+import { ensureDerived } from './derived.ts';
 import type { Row, Runner } from './runner.ts';
 import { instantPeriod, scope, slotMinute } from './scope.ts';
 import { sourceRelation } from './sources.ts';
@@ -48,6 +49,7 @@ export async function drillDown(
   input: DrillDownInput,
   s: WorkspaceSettings,
 ): Promise<DrillDownResult> {
+  await ensureDerived(runner);
   const d = runner.dialect;
   const q = kpiQuery(input.query);
   const def = input.kpi ? KPIS[input.kpi] : undefined;

@@ -5,11 +5,12 @@ import { rate } from '../metrics/rating.ts';
 import { KPIS } from '../metrics/registry.ts';
 import type { WorkspaceSettings } from '../metrics/settings.ts';
 import type { AggValues, KpiId } from '../metrics/types.ts';
-import { compileQuery, costsAttributable, type CompiledStatement } from './compile.ts';
+import { compileQuery, costsAttributable, type CompiledGroup } from './compile.ts';
 import { dataPeriod } from './dimensions.ts';
 import { slotLabel } from './scope.ts';
 import { kpiQuery, type KpiQuery, type KpiQueryInput } from './query.ts';
 import type { KeyValue, KpiReport, KpiRow, ReportPeriod } from './result.ts';
+import { ensureDerived } from './derived.ts';
 import type { Row, Runner } from './runner.ts';
 
 const SURVEY_OR_SAMPLE: readonly KpiId[] = ['nps', 'csat', 'ces', 'ces_positive', 'fcr'];
@@ -19,14 +20,25 @@ export async function runKpiQuery(
   input: KpiQueryInput | KpiQuery,
   settings: WorkspaceSettings,
 ): Promise<KpiReport> {
+  await ensureDerived(runner);
   const q = kpiQuery(input);
-  const statements = compileQuery(q, settings, runner.dialect);
-  const results = await Promise.all(
-    statements.map(async (st) => ({ st, rows: await runner.all(st.sql) })),
-  );
+  const compiled = compileQuery(q, settings, runner.dialect);
+  const [result, period] = await Promise.all([
+    runner.all(compiled.sql),
+    reportPeriod(runner, q, settings),
+  ]);
+  const rowsOf = new Map<number, Row[]>();
+  for (const r of result) {
+    const g = Number(r['_g']);
+    const list = rowsOf.get(g) ?? [];
+    list.push(r);
+    rowsOf.set(g, list);
+  }
   const costByKey = new Map<string, number>();
-  for (const { st, rows } of results.filter((r) => r.st.source === 'costs')) {
-    for (const r of rows) costByKey.set(keyString(readKeys(r, st, q)), Number(r['cost']));
+  for (const g of compiled.groups.filter((x) => x.source === 'costs')) {
+    const col = g.columns.cost_per_resolution?.['cost'] ?? '';
+    for (const r of rowsOf.get(g.index) ?? [])
+      costByKey.set(keyString(readKeys(r, q)), Number(r[col]));
   }
   const warnings: string[] = [];
   if (q.kpis.includes('cost_per_resolution') && !costsAttributable(q)) {
@@ -36,11 +48,11 @@ export async function runKpiQuery(
   }
   const out: KpiRow[] = [];
   for (const id of q.kpis) {
-    const found = results.find((r) => r.st.kpis.includes(id) && r.st.source !== 'costs');
+    const found = compiled.groups.find((g) => g.kpis.includes(id) && g.source !== 'costs');
     if (!found) continue;
-    for (const r of found.rows) {
-      const k = readKeys(r, found.st, q);
-      const aggs = readAggs(r, found.st, id);
+    for (const r of rowsOf.get(found.index) ?? []) {
+      const k = readKeys(r, q);
+      const aggs = readAggs(r, found, id);
       if (id === 'cost_per_resolution') {
         const cost = costsAttributable(q) ? (costByKey.get(keyString(k)) ?? null) : null;
         out.push(...toRows(id, k, { ...aggs, cost }, settings));
@@ -50,26 +62,26 @@ export async function runKpiQuery(
   return {
     rows: out,
     query: q,
-    period: await reportPeriod(runner, q, settings),
+    period,
     engine: runner.dialect.name,
     warnings,
   };
 }
 
-function readKeys(r: Row, st: CompiledStatement, q: KpiQuery): Record<string, KeyValue> {
+function readKeys(r: Row, q: KpiQuery): Record<string, KeyValue> {
   const k: Record<string, KeyValue> = {};
   q.by.forEach((dim, i) => {
     const v = r[`k${i}`] as KeyValue | undefined;
     k[dim] = v === undefined || v === null ? null : dim === 'slot' ? slotLabel(Number(v)) : v;
   });
-  if (st.keys.includes('period')) k['period'] = (r['kp'] as string | null) ?? null;
+  if (q.grain) k['period'] = (r['kp'] as string | null) ?? null;
   return k;
 }
 
 const keyString = (k: Record<string, KeyValue>) => JSON.stringify(k);
 
-function readAggs(r: Row, st: CompiledStatement, id: KpiId): AggValues {
-  const cols = st.columns[id] ?? {};
+function readAggs(r: Row, g: CompiledGroup, id: KpiId): AggValues {
+  const cols = g.columns[id] ?? {};
   const out: Record<string, number | null> = {};
   for (const [name, col] of Object.entries(cols)) {
     const v = r[col];

@@ -1,71 +1,85 @@
 // The relations KPIs read: contacts as stored; case facts derived from cases and contacts (the
 // basis of FCR); survey responses with channel/queue/team/agent taken from the linked contact or
-// case when the response lacks them; costs spread over the days of their period.
+// case when the response lacks them; costs spread over the days of their period. Case and survey
+// facts are tables built by derived.ts from the bodies written here.
 
 import type { WorkspaceSettings } from '../metrics/settings.ts';
 import type { KpiSource } from '../metrics/types.ts';
 import type { Dialect } from './dialect.ts';
 
-const DIMS = ['channel', 'queue', 'team', 'agent_id', 'category'] as const;
+/** Dimension columns a case or survey takes over from its contacts. */
+export const LINEAGE_COLUMNS = ['channel', 'queue', 'team', 'agent_id', 'category'] as const;
+const DIMS = LINEAGE_COLUMNS;
 
+/** The relation a KPI source reads. Cases and surveys read the derived tables (derived.ts). */
 export function sourceRelation(source: KpiSource, d: Dialect, s: WorkspaceSettings): string {
   switch (source) {
     case 'contacts':
       return 'SELECT * FROM contacts';
     case 'cases':
-      return caseFacts(d, s);
+      return caseRelation(d, s);
     case 'surveys':
-      return surveysWithLineage();
+      return 'SELECT * FROM survey_facts';
   }
 }
 
 /**
- * One row per case. Cases come from the cases table, plus handled contacts whose case is not
- * there (a contact without case_id is its own case; contacts never handled, such as abandons,
- * form no case but still count as repeat contacts). `touches` counts the case's contacts (a case
- * with none counts its creation as one); `repeat_contact` says whether the same customer came
- * back on any channel within N days of the case's first touch (NULL without a customer id).
+ * Case facts with the settings applied: `repeat_contact` says whether the same customer came back
+ * on any channel within N days of the case's first touch (NULL without a customer id).
  */
-export function caseFacts(d: Dialect, s: WorkspaceSettings): string {
+function caseRelation(d: Dialect, s: WorkspaceSettings): string {
+  const window = s.fcr.repeat_window_days * 86400;
+  return `SELECT *, CASE WHEN customer_id IS NULL THEN NULL
+                       WHEN next_at IS NULL THEN FALSE
+                       ELSE ${d.secondsBetween('first_at', 'next_at')} <= ${window} END AS repeat_contact
+    FROM case_facts`;
+}
+
+/**
+ * The body of table `case_facts`: one row per case, independent of the settings. Cases come from
+ * the cases table, plus handled contacts whose case is not there (a contact without case_id is
+ * its own case; contacts never handled, such as abandons, form no case but still count as repeat
+ * contacts). `touches` counts the case's contacts (a case with none counts its creation as one);
+ * `first_at` is its first touch and `next_at` the same customer's next touch after it.
+ */
+export function caseFactsTable(d: Dialect): string {
   const caseKey = `coalesce(case_id, ${d.concat("'contact:'", 'contact_id')})`;
   const touches = `
     SELECT ${caseKey} AS case_key, customer_id, offered_at AS touch_at, contact_id AS touch_id,
-           channel, queue, team, agent_id, category, first_contact_resolved AS flag,
+           ${DIMS.join(', ')}, first_contact_resolved AS flag,
            CASE WHEN outcome = 'answered' THEN 1 ELSE 0 END AS handled, ended_at
     FROM contacts WHERE direction IS NULL OR direction = 'inbound'
     UNION ALL
-    SELECT case_id, customer_id, created_at, ${d.concat("'case:'", 'case_id')}, channel, queue, team,
-           agent_id, category, first_contact_resolved, 0, resolved_at
+    SELECT case_id, customer_id, created_at, ${d.concat("'case:'", 'case_id')}, ${DIMS.join(', ')},
+           first_contact_resolved, 0, resolved_at
     FROM cases k WHERE NOT EXISTS (SELECT 1 FROM contacts c WHERE c.case_id = k.case_id)`;
   const ordered = d.withNextInPartition(touches, 'customer_id', 'touch_at', 'touch_id');
   const first = (c: string) => `arg_min(${c}, touch_at) AS ${c}`;
   const perCase = `
     SELECT case_key, count(*) AS touches, min(touch_at) AS first_at, coalesce(max(ended_at), max(touch_at)) AS last_end,
-           max(handled) AS any_handled, ${DIMS.map(first).join(', ')}, ${first('customer_id')},
+           max(handled) AS any_handled, ${[...DIMS, 'customer_id'].map(first).join(', ')},
            arg_min(flag, touch_at) AS flag, arg_min(next_at, touch_at) AS next_at
     FROM (${ordered}) GROUP BY case_key`;
-  const window = s.fcr.repeat_window_days * 86400;
-  const repeat = `CASE WHEN p.customer_id IS NULL THEN NULL
-                       WHEN p.next_at IS NULL THEN FALSE
-                       ELSE ${d.secondsBetween('p.first_at', 'p.next_at')} <= ${window} END`;
   const derivedResolved = `(p.any_handled = 1 AND coalesce(p.flag, TRUE))`;
   return `
     WITH per_case AS (${perCase})
     SELECT k.case_id AS case_key, ${DIMS.map((c) => `coalesce(k.${c}, p.${c}) AS ${c}`).join(', ')},
+           p.customer_id,
            k.created_at, k.resolved_at, coalesce(k.reopened_count, 0) AS reopened_count,
            k.resolved_at IS NOT NULL AS resolved, coalesce(k.first_contact_resolved, p.flag) AS fcr_flag,
-           coalesce(p.touches, 1) AS touches, ${repeat} AS repeat_contact
+           coalesce(p.touches, 1) AS touches, p.first_at, p.next_at
     FROM cases k LEFT JOIN per_case p ON p.case_key = k.case_id
     UNION ALL
-    SELECT p.case_key, ${DIMS.map((c) => `p.${c}`).join(', ')},
+    SELECT p.case_key, ${DIMS.map((c) => `p.${c}`).join(', ')}, p.customer_id,
            p.first_at AS created_at, CASE WHEN ${derivedResolved} THEN p.last_end END AS resolved_at,
            0 AS reopened_count, ${derivedResolved} AS resolved, p.flag AS fcr_flag, p.touches,
-           ${repeat} AS repeat_contact
+           p.first_at, p.next_at
     FROM per_case p
     WHERE p.any_handled = 1 AND NOT EXISTS (SELECT 1 FROM cases k WHERE k.case_id = p.case_key)`;
 }
 
-function surveysWithLineage(): string {
+/** The body of table `survey_facts`: responses with lineage taken from the linked contact or case. */
+export function surveyFactsTable(): string {
   const pick = (c: string) => `coalesce(s.${c}, c.${c}, k.${c}) AS ${c}`;
   return `
     SELECT s.response_id, s.kind, s.score, s.scale_min, s.scale_max, s.responded_at, s.comment,

@@ -3,6 +3,7 @@
 
 import type { WorkspaceSettings } from '../metrics/settings.ts';
 import { kpiQuery, type KpiQueryInput } from './query.ts';
+import { ensureDerived } from './derived.ts';
 import type { Row, Runner } from './runner.ts';
 import { instantPeriod, scope } from './scope.ts';
 import { sourceRelation } from './sources.ts';
@@ -26,6 +27,7 @@ export async function npsVerbatims(
   s: WorkspaceSettings,
   { limit = 50 }: { limit?: number } = {},
 ): Promise<Verbatims> {
+  await ensureDerived(runner);
   const d = runner.dialect;
   const q = kpiQuery(input);
   const ts = d.quoteIdent('responded_at');

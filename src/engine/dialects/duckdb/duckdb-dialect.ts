@@ -42,6 +42,7 @@ export const duckdbDialect: Dialect = {
     `SELECT *, lead(${at}) OVER (PARTITION BY ${partition} ORDER BY ${at}, ${tiebreak}) AS next_at FROM (${relation})`,
   expandDays: (relation, start, end) =>
     `SELECT *, CAST(unnest(generate_series(CAST(${start} AS TIMESTAMP), CAST(${end} AS TIMESTAMP), INTERVAL 1 DAY)) AS DATE) AS day, date_diff('day', ${start}, ${end}) + 1 AS days FROM (${relation})`,
+  unionAllByName: (selects) => selects.join('\nUNION ALL BY NAME\n'),
   columnType,
   concat: (...parts) => `concat(${parts.join(', ')})`,
 };

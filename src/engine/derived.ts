@@ -1,0 +1,76 @@
+// The derived fact tables KPI sources read: `case_facts` (per case: touches, first and next
+// contact of the customer, FCR flag, lineage) and `survey_facts` (responses with their lineage).
+// Deriving them means a window over every contact, which is too slow to repeat per request, so
+// they are tables, rebuilt on the first read after the data changed.
+// Limits: a change is seen through the row counts and the import log (every import and the
+// simulator write one); code that rewrites rows in place by other means calls invalidateDerived.
+
+import { createHash } from 'node:crypto';
+import type { Runner } from './runner.ts';
+import { caseFactsTable, surveyFactsTable } from './sources.ts';
+
+const STATE_DDL =
+  'CREATE TABLE IF NOT EXISTS derived_state (name VARCHAR PRIMARY KEY, fingerprint VARCHAR NOT NULL, built_at TIMESTAMPTZ NOT NULL)';
+
+const building = new WeakMap<Runner, Promise<void>>();
+const prepared = new WeakSet<Runner>();
+
+function tableSql(runner: Runner): Readonly<Record<'case_facts' | 'survey_facts', string>> {
+  return {
+    // Sorted by time so that period filters skip whole row groups (DuckDB zone maps).
+    case_facts: `SELECT * FROM (${caseFactsTable(runner.dialect)}) f ORDER BY created_at`,
+    survey_facts: `SELECT * FROM (${surveyFactsTable()}) f ORDER BY responded_at`,
+  };
+}
+
+/** What the derived tables were built from: row counts, the import log and the build SQL. */
+async function fingerprint(runner: Runner, sql: string): Promise<string> {
+  const [row] = await runner.all(`SELECT (SELECT count(*) FROM contacts) AS contacts,
+      (SELECT count(*) FROM cases) AS cases, (SELECT count(*) FROM surveys) AS surveys,
+      (SELECT count(*) FROM import_log) AS imports, (SELECT max(import_id) FROM import_log) AS last_import,
+      (SELECT max(finished_at) FROM import_log) AS last_finished`);
+  return createHash('sha256')
+    .update(JSON.stringify(row ?? {}))
+    .update(sql)
+    .digest('hex')
+    .slice(0, 24);
+}
+
+/** Builds the derived tables when they are missing or older than the data; cheap otherwise. */
+export async function ensureDerived(runner: Runner): Promise<void> {
+  const running = building.get(runner);
+  if (running) return running;
+  const job = refresh(runner).finally(() => building.delete(runner));
+  building.set(runner, job);
+  return job;
+}
+
+async function refresh(runner: Runner): Promise<void> {
+  if (!prepared.has(runner)) {
+    await runner.exec(STATE_DDL);
+    prepared.add(runner);
+  }
+  const tables = tableSql(runner);
+  const fp = await fingerprint(runner, Object.values(tables).join('\n'));
+  const [state] = await runner.all(`SELECT fingerprint FROM derived_state WHERE name = 'facts'`);
+  if (state?.['fingerprint'] === fp) return;
+  await runner.exec('BEGIN TRANSACTION');
+  try {
+    for (const [name, sql] of Object.entries(tables)) {
+      await runner.exec(`CREATE OR REPLACE TABLE ${name} AS ${sql}`);
+    }
+    await runner.exec(
+      `INSERT OR REPLACE INTO derived_state VALUES ('facts', ${runner.dialect.literal(fp)}, now())`,
+    );
+    await runner.exec('COMMIT');
+  } catch (e) {
+    await runner.exec('ROLLBACK');
+    throw e;
+  }
+}
+
+/** Forces a rebuild on the next read (for writers that bypass the import log). */
+export async function invalidateDerived(runner: Runner): Promise<void> {
+  await runner.exec(STATE_DDL);
+  await runner.exec(`DELETE FROM derived_state WHERE name = 'facts'`);
+}
