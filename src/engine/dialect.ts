@@ -31,6 +31,12 @@ export interface Dialect {
   formatBucket(bucket: string, grain: Grain): string;
   /** ISO weekday 1 (Monday) … 7 (Sunday) of a local timestamp. */
   weekday(local: string): string;
+  /** Whole days from 1970-01-01 to the date of a local timestamp (an integer). */
+  localDayNumber(local: string): string;
+  /** Seconds since local midnight of a local timestamp, fractional. */
+  secondsOfDay(local: string): string;
+  /** Integer division rounding down, of non-negative integers. */
+  intDiv(a: string, b: string): string;
   /** Minute of the day of a local timestamp, floored to a multiple of `minutes`. */
   slot(local: string, minutes: number): string;
   /**

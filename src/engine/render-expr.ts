@@ -1,6 +1,7 @@
 // Renders the metrics expression language to SQL through a dialect.
 
 import type { Aggregate, Expr } from '../metrics/expr.ts';
+import { businessSecondsSql } from './business-hours.ts';
 import type { Dialect } from './dialect.ts';
 
 export function renderExpr(e: Expr, d: Dialect): string {
@@ -38,6 +39,8 @@ export function renderExpr(e: Expr, d: Dialect): string {
       return `(CASE ${e.when.map(([c, v]) => `WHEN ${r(c)} THEN ${r(v)}`).join(' ')} ELSE ${r(e.else)} END)`;
     case 'secondsBetween':
       return d.secondsBetween(r(e.from), r(e.to));
+    case 'businessSeconds':
+      return businessSecondsSql(r(e.from), r(e.to), e.hours, d);
   }
 }
 

@@ -16,7 +16,21 @@ export type Expr =
   | { readonly op: 'coalesce'; readonly args: readonly Expr[] }
   | { readonly op: 'case'; readonly when: readonly (readonly [Expr, Expr])[]; readonly else: Expr }
   /** Seconds elapsed from `from` to `to` (timestamps), fractional. */
-  | { readonly op: 'secondsBetween'; readonly from: Expr; readonly to: Expr };
+  | { readonly op: 'secondsBetween'; readonly from: Expr; readonly to: Expr }
+  /** Seconds from `from` to `to` that fall inside the opening hours, in local wall-clock time. */
+  | {
+      readonly op: 'businessSeconds';
+      readonly from: Expr;
+      readonly to: Expr;
+      readonly hours: BusinessHours;
+    };
+
+/** Opening hours: windows per ISO weekday ('1' = Monday), holidays as local dates, a time zone. */
+export interface BusinessHours {
+  readonly timezone: string;
+  readonly week: Readonly<Partial<Record<string, readonly (readonly [string, string])[]>>>;
+  readonly holidays: readonly string[];
+}
 
 /** One aggregate a KPI needs from its source relation. Quantiles are not additive. */
 export type Aggregate =
@@ -49,6 +63,12 @@ export const caseWhen = (when: readonly (readonly [Expr, Expr])[], otherwise: Ex
   else: otherwise,
 });
 export const secondsBetween = (from: Expr, to: Expr): Expr => ({ op: 'secondsBetween', from, to });
+export const businessSeconds = (from: Expr, to: Expr, hours: BusinessHours): Expr => ({
+  op: 'businessSeconds',
+  from,
+  to,
+  hours,
+});
 
 export const count = (where?: Expr): Aggregate =>
   where ? { fn: 'count', where } : { fn: 'count' };

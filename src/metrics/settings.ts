@@ -21,6 +21,20 @@ export type AsaVariant = (typeof ASA_VARIANTS)[number];
 export const FCR_METHODS = ['auto', 'flag', 'single-contact', 'no-repeat'] as const;
 export type FcrMethod = (typeof FCR_METHODS)[number];
 
+export const TTR_CLOCKS = ['calendar', 'business'] as const;
+export type TtrClock = (typeof TTR_CLOCKS)[number];
+
+const hhmm = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'expected a local time as HH:MM (00:00 to 24:00)');
+/** One opening window, local wall-clock time, start before end. */
+const window = z
+  .tuple([hhmm, hhmm])
+  .refine(([a, b]) => a < b, { message: 'a window must start before it ends' });
+const WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
+const weekdays = (windows: [string, string][]) =>
+  Object.fromEntries(WEEKDAYS.map((d) => [d, Number(d) <= 5 ? windows : []]));
+
 const channelMap = <T extends z.ZodType>(v: T) => z.partialRecord(z.enum(CHANNELS), v).default({});
 
 export const settingsSchema = z.object({
@@ -48,6 +62,23 @@ export const settingsSchema = z.object({
       method: z.enum(FCR_METHODS).default('auto'),
       /** N in method 3: a repeat contact within N days makes the case non-FCR. */
       repeat_window_days: z.number().positive().default(7),
+    })
+    .prefault({}),
+  /** Time to resolution on the calendar clock (default) or counting business hours only. */
+  time_to_resolution: z.object({ clock: z.enum(TTR_CLOCKS).default('calendar') }).prefault({}),
+  /**
+   * Opening hours for business-hours time, in the workspace time zone: per ISO weekday
+   * (1 = Monday … 7 = Sunday) a list of [start, end] windows (several for split shifts), and
+   * holidays (local dates) on which nothing counts.
+   */
+  business_hours: z
+    .object({
+      week: z
+        .partialRecord(z.enum(WEEKDAYS), z.array(window))
+        .default(weekdays([['09:00', '17:00']])),
+      holidays: z
+        .array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD'))
+        .default([]),
     })
     .prefault({}),
   /** Lowest score that counts as "satisfied", per CSAT scale maximum. */

@@ -1,13 +1,33 @@
-// Time to resolution in calendar hours: mean, p50, p90 of (resolved at − created at) over
-// resolved cases. Business-hours time is not computed yet.
+// Time to resolution in hours: mean, p50, p90, p95 of (resolved at − created at) over resolved
+// cases, on the calendar clock or counting only the workspace's business hours (with holidays).
 
-import { cmp, col, count, secondsBetween, sum } from '../expr.ts';
+import { businessSeconds, cmp, col, count, secondsBetween, sum, type Expr } from '../expr.ts';
+import type { WorkspaceSettings } from '../settings.ts';
 import { ratio } from '../math.ts';
 import type { KpiDefinition } from '../types.ts';
 import { percentileAggregates, readPercentiles } from './percentile-aggregates.ts';
 
 const resolved = cmp(col('resolved'), '=', true);
-const duration = secondsBetween(col('created_at'), col('resolved_at'));
+const business = (s: WorkspaceSettings) => s.time_to_resolution.clock === 'business';
+
+function duration(s: WorkspaceSettings): Expr {
+  const [from, to] = [col('created_at'), col('resolved_at')];
+  return business(s)
+    ? businessSeconds(from, to, { timezone: s.timezone, ...s.business_hours })
+    : secondsBetween(from, to);
+}
+
+/** "Mon–Fri 09:00–17:00"-style text of the opening hours, for the printed settings. */
+function hoursText(s: WorkspaceSettings): string {
+  const days = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+  const parts = days.map((d, i) => {
+    const ws = s.business_hours.week[String(i + 1) as '1'] ?? [];
+    return ws.length ? `${d} ${ws.map(([a, b]) => `${a}–${b}`).join(', ')}` : null;
+  });
+  const open = parts.filter(Boolean).join('; ') || 'never open';
+  const hol = s.business_hours.holidays.length;
+  return `${open}${hol ? `; ${hol} holiday${hol === 1 ? '' : 's'}` : ''} (${s.timezone})`;
+}
 
 export const timeToResolution: KpiDefinition = {
   id: 'time_to_resolution',
@@ -27,13 +47,20 @@ export const timeToResolution: KpiDefinition = {
     source: 'KPIS.md: < 24 h for B2C',
     text: '< 24 h for B2C',
   },
-  formula: () => 'mean of (resolved at − created at) over resolved cases, calendar hours',
-  variant: () => 'calendar hours',
-  settingsUsed: () => ({ clock: 'calendar', resolved: 'resolved_at is set' }),
-  aggregates: () => ({
+  formula: (s) =>
+    business(s)
+      ? 'mean of the business hours between created at and resolved at, over resolved cases'
+      : 'mean of (resolved at − created at) over resolved cases, calendar hours',
+  variant: (s) => (business(s) ? 'business hours' : 'calendar hours'),
+  settingsUsed: (s) => ({
+    clock: s.time_to_resolution.clock,
+    ...(business(s) ? { business_hours: hoursText(s) } : {}),
+    resolved: 'resolved_at is set',
+  }),
+  aggregates: (s) => ({
     n: count(resolved),
-    total: sum(duration, resolved),
-    ...percentileAggregates(duration, resolved),
+    total: sum(duration(s), resolved),
+    ...percentileAggregates(duration(s), resolved),
   }),
   population: () => resolved,
   compute: (a) => {

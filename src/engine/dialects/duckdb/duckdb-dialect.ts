@@ -33,6 +33,9 @@ export const duckdbDialect: Dialect = {
   formatBucket: (expr, grain) =>
     `strftime(${expr}, ${literal(grain === '15m' || grain === '30m' || grain === 'hour' ? '%Y-%m-%d %H:%M' : '%Y-%m-%d')})`,
   weekday: (local) => `isodow(${local})`,
+  localDayNumber: (local) => `date_diff('day', DATE '1970-01-01', CAST(${local} AS DATE))`,
+  secondsOfDay: (local) => `(epoch(${local}) - epoch(date_trunc('day', ${local})))`,
+  intDiv: (a, b) => `(${a} // ${b})`,
   slot: (local, minutes) => `((hour(${local}) * 60 + minute(${local})) // ${minutes} * ${minutes})`,
   // timezone() gives a naive TIMESTAMP whose epoch reads the wall clock as if it were UTC.
   utcOffsetSeconds: (instant, tz) =>
