@@ -33,7 +33,9 @@ describe('GET /api/v1/staffing', () => {
     expect(p.period).toMatchObject({ from: '2026-06-01', to: '2026-06-02' });
     expect(p.target).toEqual({ sl: 0.8, thresholdSeconds: 20 });
     expect(p.intervalMinutes).toBe(30);
-    expect(volume(p)).toBe(12);
+    // Without a channel filter the plan covers voice: c1–c5, c9, c10 (the 5 chats are left out).
+    expect(volume(p)).toBe(7);
+    expect(p.warnings[0]).toContain('voice only');
     // 08:00Z and 08:10Z = 10:00 local: c1 (390 s) and c2 (240 s).
     const first = p.rows.find((r) => r.intervalStart === '2026-06-01 10:00');
     expect(first).toMatchObject({ volume: 2, ahtSeconds: 315 });
@@ -55,9 +57,11 @@ describe('GET /api/v1/staffing', () => {
     expect(volume(await plan('queue=Sales'))).toBe(5);
     expect(volume(await plan('channel=voice'))).toBe(7);
     expect(volume(await plan('channel=voice,chat&queue=Support'))).toBe(7);
+    expect(volume(await plan('channel=voice,chat'))).toBe(12);
     const q = await plan('interval=15');
     expect(q.intervalMinutes).toBe(15);
-    expect(volume(q)).toBe(12);
+    expect(volume(q)).toBe(7);
+    expect((await plan('channel=email')).warnings[0]).toContain('backlog');
   });
 
   it('as CSV: one line per interval, same rows as JSON', async () => {

@@ -44,13 +44,43 @@ export interface IntervalPlanResult extends IntervalPlan {
   readonly engine: EngineName;
 }
 
+/**
+ * Erlang C and A model contacts waiting live for a free agent: voice. Without a channel filter
+ * the plan covers voice; chat and messaging can be asked for (handled one at a time by the
+ * model); email is worked as a backlog, so a plan for it is flagged.
+ */
+const DEFAULT_CHANNELS = ['voice'];
+const BACKLOG_CHANNELS = ['email'];
+
+function planScope(query: KpiQueryInput): { query: KpiQueryInput; notes: string[] } {
+  const asked = query.filters?.channel;
+  if (!asked) {
+    return {
+      query: { ...query, filters: { ...query.filters, channel: DEFAULT_CHANNELS } },
+      notes: [
+        'Planned for voice only: Erlang models contacts waiting live in a queue. Filter on channel to plan chat or messaging.',
+      ],
+    };
+  }
+  const backlog = asked.filter((c) => BACKLOG_CHANNELS.includes(c));
+  return {
+    query,
+    notes: backlog.length
+      ? [
+          `${backlog.join(', ')} is worked as a backlog, not a live queue: Erlang's agents and SL for it are only a rough guide.`,
+        ]
+      : [],
+  };
+}
+
 /** Reads the interval history of the period and plans it against the target. */
 export async function intervalPlan(
   runner: Runner,
   options: IntervalPlanOptions,
   settings: WorkspaceSettings,
 ): Promise<IntervalPlanResult> {
-  const query = options.query ?? {};
+  const scope = planScope(options.query ?? {});
+  const query = scope.query;
   const st = settings.staffing;
   const target = options.target ?? defaultTarget(settings, query);
   const intervalMinutes = options.intervalMinutes ?? st.interval_minutes;
@@ -76,7 +106,7 @@ export async function intervalPlan(
   });
   return {
     ...plan,
-    warnings: [...history.warnings, ...plan.warnings],
+    warnings: [...scope.notes, ...history.warnings, ...plan.warnings],
     period: history.period,
     filters: history.filters,
     currency: settings.currency,
