@@ -19,7 +19,7 @@ export interface DashboardApiResult {
   readonly contacts: number;
   /** GET /definitions and /dimensions, once each (the page's boot). */
   readonly bootMs: { readonly definitions: number; readonly dimensions: number };
-  /** Both overview requests issued together, as the page does, until both have answered. */
+  /** The overview's requests issued together, as the page does, until all have answered. */
   readonly overview: LatencySummary;
   readonly totals: LatencySummary;
   readonly trend: LatencySummary;
@@ -47,7 +47,11 @@ function summary(values: readonly number[]): LatencySummary {
 
 async function timeLoad(base: string, load: OverviewLoad) {
   const t = performance.now();
-  const [a, b] = await Promise.all([get(base + load.totals), get(base + load.trend)]);
+  const [a, b] = await Promise.all([
+    get(base + load.totals),
+    get(base + load.trend),
+    ...(load.split ? [get(base + load.split)] : []),
+  ]);
   const rows = (a.body as { rows?: unknown[] }).rows ?? [];
   if (rows.length === 0) throw new Error(`no KPI rows for ${load.label}`);
   return { totalsMs: a.ms, trendMs: b.ms, bothMs: performance.now() - t };

@@ -2,7 +2,7 @@
 // own URL helpers (web/src/api), over distinct periods and channel filters: no two alike.
 
 import { apiUrl } from '../web/src/api/client.ts';
-import { ALL_KPIS } from '../web/src/api/kpi-meta.ts';
+import { ALL_KPIS, CHANNEL_SPLIT_KPIS } from '../web/src/api/kpi-meta.ts';
 
 export interface OverviewLoad {
   readonly label: string;
@@ -10,6 +10,8 @@ export interface OverviewLoad {
   readonly totals: string;
   /** The sparkline series: per day, per hour for one- and two-day periods (web/src/pages/daily.ts). */
   readonly trend: string;
+  /** The contact KPIs per channel, asked when no channel filter is set (web overview-page.tsx). */
+  readonly split: string | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -29,6 +31,7 @@ export function overviewLoad(from: string, to: string, channel: string | null): 
     label: `${from}..${to}${channel ? ` channel=${channel}` : ''}`,
     totals: apiUrl('kpis', { ...base, kpis: ALL_KPIS, compare: true }),
     trend: apiUrl('kpis', { ...base, kpis: ALL_KPIS, grain }),
+    split: channel ? null : apiUrl('kpis', { ...base, kpis: CHANNEL_SPLIT_KPIS, by: ['channel'] }),
   };
 }
 

@@ -80,6 +80,27 @@ describe('overview', () => {
     await page.close();
   });
 
+  it('contact tiles show the KPI per channel, each equal to the API figure by channel', async () => {
+    const { page } = await h.page();
+    await openDashboard(page, h.url);
+    const href = (await page.getAttribute('[data-testid="overview-csv"]', 'href')) as string;
+    const period = new URLSearchParams(href.split('?')[1]);
+    for (const kpi of ['service_level', 'asa', 'aht', 'abandon_rate']) {
+      const shown = await page.$$eval(`[data-kpi="${kpi}"] [data-channel]`, (els) =>
+        els.map((el) => [el.getAttribute('data-channel'), el.getAttribute('data-value')]),
+      );
+      const api = await h.api<{ rows: KpiRow[] }>(
+        `/api/v1/kpis?kpi=${kpi}&by=channel&from=${period.get('from')}&to=${period.get('to')}`,
+      );
+      const expected = [...api.rows]
+        .sort((a, b) => b.n - a.n)
+        .map((r) => [String(r.keys['channel']), r.value === null ? '' : String(r.value)]);
+      expect(expected.length, kpi).toBeGreaterThan(1);
+      expect(shown, kpi).toEqual(expected);
+    }
+    await page.close();
+  });
+
   it('exports a CSV with the numbers on screen', async () => {
     const { page } = await h.page();
     await openDashboard(page, h.url);

@@ -17,6 +17,9 @@ export const GOALS: readonly GoalId[] = ['reachability', 'quality', 'other', 'lo
 
 export const ALL_KPIS: readonly KpiId[] = GOALS.flatMap((g) => GOAL_KPIS[g]);
 
+/** Contact KPIs whose meaning differs most by channel (seconds on voice, hours on e-mail). */
+export const CHANNEL_SPLIT_KPIS: readonly KpiId[] = ['service_level', 'asa', 'aht', 'abandon_rate'];
+
 type Source = 'contacts' | 'cases' | 'surveys';
 
 const SOURCE: Readonly<Record<KpiId, Source>> = {

@@ -18,9 +18,11 @@ export interface KpiTileProps {
   readonly rows: readonly KpiRow[];
   readonly previous: readonly KpiRow[] | undefined;
   readonly daily: readonly (number | null)[];
+  /** The same KPI per channel (shown when there are two or more). */
+  readonly channels?: readonly KpiRow[];
 }
 
-export function KpiTile({ kpi, rows, previous, daily }: KpiTileProps) {
+export function KpiTile({ kpi, rows, previous, daily, channels = [] }: KpiTileProps) {
   const view = useView();
   const { t } = useI18n();
   const sorted = [...rows].sort((a, b) => b.n - a.n);
@@ -65,6 +67,21 @@ export function KpiTile({ kpi, rows, previous, daily }: KpiTileProps) {
           </span>
         ) : null}
       </p>
+      {channels.length > 1 ? (
+        <p className="tile-channels small" data-testid="kpi-channels">
+          {[...channels]
+            .sort((a, b) => b.n - a.n)
+            .map((r) => (
+              <span
+                key={String(r.keys['channel'])}
+                data-channel={String(r.keys['channel'])}
+                data-value={r.value ?? ''}
+              >
+                {channelLabel(t, String(r.keys['channel'] ?? ''))} {f(r.value)}
+              </span>
+            ))}
+        </p>
+      ) : null}
       {sorted.slice(1).map((r) => (
         <p className="tile-meta" key={r.scale ?? ''}>
           {t('tile.scale', { scale: r.scale ?? '' })}: {f(r.value)} ·{' '}

@@ -164,6 +164,8 @@ export const en = {
   'cost.resolved': 'Cases resolved',
   'cost.staffing':
     'Staffing plan: agents required (paid headcount) against staffed, per 30 minutes',
+  'cost.staffingVoice':
+    'Voice only, where callers wait live in a queue; choose a channel to plan chat or messaging.',
   'cost.staffingNote':
     'Target {target}; required agents from Erlang C on the observed volume and AHT.',
   'cost.required': 'Required',

@@ -165,6 +165,8 @@ export const es: Messages = {
     'En este espacio de trabajo no hay costes por {dim}: el coste por resolución de cada grupo queda vacío.',
   'cost.resolved': 'Casos resueltos',
   'cost.staffing': 'Plan de plantilla: agentes necesarios frente a programados cada 30 minutos',
+  'cost.staffingVoice':
+    'Solo voz, donde los clientes esperan en cola en directo; elija un canal para planificar chat o mensajería.',
   'cost.staffingNote':
     'Objetivo {target}; agentes necesarios según Erlang C con el volumen y el tiempo de gestión observados.',
   'cost.required': 'Necesarios',

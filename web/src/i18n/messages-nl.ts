@@ -166,6 +166,8 @@ export const nl: Messages = {
     'In deze werkruimte zijn geen kosten per {dim} geboekt: de kosten per oplossing per groep blijven leeg.',
   'cost.resolved': 'Opgeloste zaken',
   'cost.staffing': 'Bezettingsplan: benodigde tegenover ingeroosterde medewerkers per 30 minuten',
+  'cost.staffingVoice':
+    'Alleen telefonie, waar bellers live in een wachtrij wachten; kies een kanaal om chat of berichten te plannen.',
   'cost.staffingNote':
     'Doel {target}; benodigde medewerkers volgens Erlang C op het gemeten volume en de afhandeltijd.',
   'cost.required': 'Benodigd',

@@ -3,7 +3,8 @@
 // Limits: sparklines are per day over the period (per hour for one- or two-day periods).
 
 import { apiUrl } from '../api/client.ts';
-import { ALL_KPIS, GOAL_KPIS, GOALS } from '../api/kpi-meta.ts';
+import { useApi } from '../api/use-api.ts';
+import { ALL_KPIS, CHANNEL_SPLIT_KPIS, GOAL_KPIS, GOALS } from '../api/kpi-meta.ts';
 import { rowsFor } from '../api/rows.ts';
 import type { KpiResponse } from '../api/types.ts';
 import type { Loaded } from '../api/use-api.ts';
@@ -17,6 +18,13 @@ export function OverviewPage({ totals }: { readonly totals: Loaded<KpiResponse> 
   const { t } = useI18n();
   const grain = trendGrain(view);
   const daily = useDaily(view, ALL_KPIS, grain);
+  // Without a channel filter, the contact KPIs also show per channel: an all-channel ASA that
+  // mixes phone seconds with e-mail hours describes no queue.
+  const split = useApi<KpiResponse>(
+    view.state.filters.channel
+      ? null
+      : apiUrl('kpis', { ...view.base, kpis: CHANNEL_SPLIT_KPIS, by: ['channel'] }),
+  );
   const csv = apiUrl('kpis', { ...view.base, kpis: ALL_KPIS, compare: true }, true);
   if (totals.error) return <p role="alert">{t('common.error', { message: totals.error })}</p>;
   if (!totals.data) return <p aria-live="polite">{t('common.loading')}</p>;
@@ -54,6 +62,9 @@ export function OverviewPage({ totals }: { readonly totals: Loaded<KpiResponse> 
                   rows={rowsFor(rows, k)}
                   previous={totals.data?.previous?.rows}
                   daily={daily.data ? series(view, daily.data.rows, k, grain) : []}
+                  channels={
+                    CHANNEL_SPLIT_KPIS.includes(k) && split.data ? rowsFor(split.data.rows, k) : []
+                  }
                 />
               ))}
             </div>

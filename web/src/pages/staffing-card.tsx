@@ -88,7 +88,7 @@ export function StaffingCard() {
       loading={res.loading}
       error={res.error}
       empty={!!res.data && rows.length === 0}
-      note={`${t('cost.staffingNote', { target: STAFFING_TARGET })}${res.data?.shrinkage !== undefined ? ` ${t('cost.shrinkage', { value: formatPercent(lang, res.data.shrinkage * 100) })}` : ''}`}
+      note={`${t('cost.staffingNote', { target: STAFFING_TARGET })}${channel ? '' : ` ${t('cost.staffingVoice')}`}${res.data?.shrinkage !== undefined ? ` ${t('cost.shrinkage', { value: formatPercent(lang, res.data.shrinkage * 100) })}` : ''}`}
       testId="staffing-card"
     >
       <StaffingTotalsLine res={res.data} />
