@@ -119,7 +119,7 @@ function compileCosts(index: number, q: KpiQuery, d: Dialect) {
     index,
     rel: dailyCosts(d),
     local: 'CAST(day AS TIMESTAMP)',
-    aggs: [`${d.sumIf('amount', null)} AS ${cost}`],
+    aggs: [`${d.sumSmall('amount')} AS ${cost}`],
     q,
     d,
     period,

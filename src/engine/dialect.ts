@@ -15,8 +15,17 @@ export interface Dialect {
   literal(value: Scalar): string;
   /** count(*) of rows where cond holds (DuckDB `FILTER`, ClickHouse `countIf`). */
   countIf(cond: string | null): string;
-  /** Sum over rows where cond holds; 0 when none, never NULL. */
+  /**
+   * Sum over rows where cond holds; 0 when none, never NULL. Must not depend on row order or
+   * parallelism (the same query gives the same figure to the last digit): an exact decimal sum
+   * at microsecond resolution (6 decimals), read back as a double.
+   */
   sumIf(expr: string, cond: string | null): string;
+  /**
+   * Plain floating-point sum, 0 when none. Only for small relations (daily cost shares such as
+   * 1000 / 30, which a 6-decimal sum would truncate); one thread sums them, so it is repeatable.
+   */
+  sumSmall(expr: string): string;
   /** Exact percentile, linear interpolation between closest ranks (Hyndman–Fan 7). */
   quantileIf(expr: string, p: number, cond: string | null): string;
   /** Fractional seconds from `from` to `to` (timestamps). */

@@ -1,14 +1,26 @@
-// Browser-test harness: a demo workspace from the simulator (scenario tiny), the web app built
-// with Vite, the real API server on a free port serving it, and headless Chromium.
-// Limits: needs Debian's chromium at /usr/bin/chromium (see .ci/run); one server per test file.
+// Browser-test harness: the demo workspace from the simulator (the default scenario, as
+// `npm start` builds it), the web app built with Vite, the real API server on a free port serving
+// it, and headless Chromium.
+// Limits: needs Debian's chromium at /usr/bin/chromium (see .ci/run); one server per test file,
+// each on its own copy of a demo built once per machine and code version (kept in the temp dir).
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { startServer, type RunningServer } from '../../src/server/index.ts';
-import { simulate } from '../../src/simulate/index.ts';
+import { ensureDerived } from '../../src/engine/index.ts';
+import { loadScenario, simulate } from '../../src/simulate/index.ts';
 import { openWorkspace } from '../../src/workspace/workspace.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -54,12 +66,35 @@ export function buildWeb(): Promise<unknown> {
   return built;
 }
 
+const SCENARIO = process.env['CXKPI_E2E_SCENARIO'] ?? 'default';
+
+/** The demo workspace file, built once for this scenario and this version of the code. */
+async function demoWorkspace(): Promise<string> {
+  const hash = createHash('sha256').update(JSON.stringify(await loadScenario(SCENARIO)));
+  for (const folder of ['src/simulate', 'src/ingest', 'src/engine', 'src/workspace', 'src/model']) {
+    for (const f of readdirSync(join(ROOT, folder), { recursive: true }).map(String).sort()) {
+      if (f.endsWith('.ts')) hash.update(f).update(readFileSync(join(ROOT, folder, f)));
+    }
+  }
+  const file = join(tmpdir(), `cxkpi-e2e-${SCENARIO}-${hash.digest('hex').slice(0, 16)}.duckdb`);
+  if (existsSync(file)) return file;
+  const building = `${file}.${process.pid}.building`;
+  const ws = await openWorkspace({ path: building });
+  try {
+    await simulate(ws, { scenario: SCENARIO });
+    await ensureDerived(ws.runner);
+  } finally {
+    await ws.close();
+  }
+  renameSync(building, file);
+  return file;
+}
+
 export async function startHarness(): Promise<Harness> {
+  const demo = await demoWorkspace();
   const dir = mkdtempSync(join(tmpdir(), 'cxkpi-e2e-'));
   const dbPath = join(dir, 'demo.duckdb');
-  const ws = await openWorkspace({ path: dbPath });
-  await simulate(ws, { scenario: 'tiny' });
-  await ws.close();
+  copyFileSync(demo, dbPath);
   await buildWeb();
   let server: RunningServer | undefined;
   let browser: Browser | undefined;

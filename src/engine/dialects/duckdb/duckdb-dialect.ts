@@ -24,7 +24,11 @@ export const duckdbDialect: Dialect = {
   quoteIdent: (name) => `"${name.replaceAll('"', '""')}"`,
   literal,
   countIf: (cond) => `count(*)${filter(cond)}`,
-  sumIf: (expr, cond) => `coalesce(sum(${expr})${filter(cond)}, 0)`,
+  // Summed as DECIMAL(38,6): exact, so the total does not depend on how threads split the rows
+  // (a DOUBLE sum differs in its last bits from run to run on a few million rows).
+  sumIf: (expr, cond) =>
+    `CAST(coalesce(sum(CAST(${expr} AS DECIMAL(38, 6)))${filter(cond)}, 0) AS DOUBLE)`,
+  sumSmall: (expr) => `coalesce(sum(${expr}), 0)`,
   quantileIf: (expr, p, cond) => `quantile_cont(${expr}, ${p})${filter(cond)}`,
   secondsBetween: (from, to) => `(epoch(${to}) - epoch(${from}))`,
   localTime: (instant, tz) => `timezone(${literal(tz)}, ${instant})`,
