@@ -40,7 +40,7 @@ export function classifySql(opts: {
   const keyList = keys.join(', ');
   const on = keys.map((k) => `e.${k} = v.${k}`).join(' AND ');
   return `CREATE TEMP TABLE ${table} AS
-    WITH valid AS (
+    WITH valid AS MATERIALIZED (
       SELECT _rid, _line, ${keyList}, ${hashSql(entity)} AS _hash FROM ${view} d
       WHERE NOT _skip AND NOT EXISTS (SELECT 1 FROM ${issues} i WHERE i.rid = d._rid)),
     dupkeys AS (SELECT ${keyList} FROM valid GROUP BY ALL HAVING count(*) > 1),

@@ -45,6 +45,13 @@ function withValueMap(text: string, values?: Readonly<Record<string, string | nu
   return `CASE lower(${text}) ${whens.join(' ')} ELSE ${text} END`;
 }
 
+/**
+ * The column holding a field's trimmed source text ("f__t"); a string field's value is its text,
+ * so it has no separate text column.
+ */
+export const textOf = (spec: Pick<FieldSpec, 'name' | 'type'>): string =>
+  spec.type === 'string' ? q(spec.name) : q(`${spec.name}__t`);
+
 const isText = (spec: FieldSpec) => spec.type === 'string' || spec.type === 'enum';
 
 /** CREATE TEMP TABLE `table` with _rid, _line, _skip and per field "f__t" and "f". */
@@ -62,7 +69,15 @@ export function mappedTableSql(table: string, rm: ResolvedMapping, src: StagedSo
     };
     if (src.kind === 'text') {
       inner.push(`${withValueMap(sourceText(f), f.values)} AS ${t}`);
-      outer.push(t, `${convertSql(f.spec, t, opts)} AS ${q(name)}`);
+      // A string field's text is its value: stored once (rules read it through textOf).
+      outer.push(
+        ...(f.spec.type === 'string'
+          ? [`${t} AS ${q(name)}`]
+          : [t, `${convertSql(f.spec, t, opts)} AS ${q(name)}`]),
+      );
+    } else if (f.spec.type === 'string') {
+      inner.push(`${blank(col(name))} AS ${t}`);
+      outer.push(`${t} AS ${q(name)}`);
     } else if (isText(f.spec)) {
       inner.push(`${blank(col(name))} AS ${t}`);
       outer.push(t, `${convertSql(f.spec, t, opts)} AS ${q(name)}`);
@@ -75,7 +90,11 @@ export function mappedTableSql(table: string, rm: ResolvedMapping, src: StagedSo
       outer.push(t, `coalesce(${given}, ${convertSql(f.spec, t, opts)}) AS ${q(name)}`);
     }
   }
-  const skip = rm.skipIfBlank.map((f) => `(${q(f)} IS NULL AND ${q(`${f}__t`)} IS NULL)`);
+  const specs = new Map(rm.fields.map((f) => [f.spec.name, f.spec]));
+  const skip = rm.skipIfBlank.map((f) => {
+    const spec = specs.get(f);
+    return `(${q(f)} IS NULL AND ${spec ? textOf(spec) : q(`${f}__t`)} IS NULL)`;
+  });
   outer.push(`${skip.length > 0 ? skip.join(' OR ') : 'FALSE'} AS _skip`);
   return `CREATE TEMP TABLE ${table} AS SELECT ${outer.join(', ')}
     FROM (SELECT ${inner.join(', ')} FROM (${src.relation}) r)`;

@@ -6,7 +6,7 @@ import { classifySql } from './classify.ts';
 import { finalViewSql } from './derive.ts';
 import { mappedTableSql, type StagedSource } from './map-sql.ts';
 import type { ResolvedMapping } from './resolve-mapping.ts';
-import { ruleSelects } from './rules.ts';
+import { ruleStatements } from './rules.ts';
 import { tempName } from './sql-util.ts';
 import { addDuplicateIssues, upsertRows, writeQuarantine, type StoreTables } from './store.ts';
 import type { WriteCounts } from './types.ts';
@@ -33,7 +33,8 @@ export async function prepare(ws: Workspace, p: PipelineInput): Promise<Prepared
   const view = tempName('final');
   const issues = tempName('issues');
   const cls = tempName('cls');
-  const temps = [view, mapped, issues, cls];
+  const suspect = tempName('suspect');
+  const temps = [view, mapped, issues, cls, suspect];
   const tables: StoreTables = {
     entity: p.rm.entity,
     view,
@@ -54,10 +55,7 @@ export async function prepare(ws: Workspace, p: PipelineInput): Promise<Prepared
     }
     await r.exec(mappedTableSql(mapped, p.rm, p.staged));
     await r.exec(finalViewSql(view, mapped, p.rm.entity, p.currency));
-    const selects = ruleSelects(p.rm, view, p.currency);
-    await r.exec(
-      `INSERT INTO ${issues} (rid, line, field, value, reason, code) ${selects.join('\nUNION ALL\n')}`,
-    );
+    for (const sql of ruleStatements(p.rm, view, suspect, issues, p.currency)) await r.exec(sql);
     await r.exec(
       classifySql({ table: cls, view, issues, entity: p.rm.entity, importId: p.importId }),
     );

@@ -4,6 +4,7 @@
 import type { FieldSpec } from '../model/fields.ts';
 import { derivations } from './derive.ts';
 import type { FieldSource, ResolvedMapping } from './resolve-mapping.ts';
+import { textOf } from './map-sql.ts';
 import { ISO_SHAPE, formatShape, lit, q } from './sql-util.ts';
 
 interface Rule {
@@ -23,7 +24,7 @@ export function disp(spec: FieldSpec): string {
     spec.type === 'timestamp'
       ? `strftime(timezone('UTC', ${v}), '%Y-%m-%dT%H:%M:%SZ')`
       : `CAST(${v} AS VARCHAR)`;
-  return `coalesce(${q(`${spec.name}__t`)}, ${typed})`;
+  return spec.type === 'string' ? typed : `coalesce(${textOf(spec)}, ${typed})`;
 }
 
 function sourceLabel(s: FieldSource | null): string {
@@ -53,7 +54,7 @@ function fieldRules(rm: ResolvedMapping, derived: ReadonlySet<string>): Rule[] {
   for (const f of rm.fields) {
     const s = f.spec;
     const v = q(s.name);
-    const t = q(`${s.name}__t`);
+    const t = textOf(s);
     const given = derived.has(s.name) ? q(`${s.name}__given`) : `${v} IS NOT NULL`;
     const label = sourceLabel(f.source);
     if (s.required) {
@@ -209,13 +210,33 @@ function entityRules(rm: ResolvedMapping, currency: string): Rule[] {
   }
 }
 
-/** One SELECT per rule over `view`: (rid, line, field, value, reason, code). */
-export function ruleSelects(rm: ResolvedMapping, view: string, currency: string): string[] {
+/**
+ * The SQL that fills `issues` (rid, line, field, value, reason, code) from `view`: one scan picks
+ * the rows breaking any rule into `suspect` (few, in a usable file), then one SELECT per rule
+ * reads only those.
+ */
+export function ruleStatements(
+  rm: ResolvedMapping,
+  view: string,
+  suspect: string,
+  issues: string,
+  currency: string,
+): string[] {
   const derived = new Set(Object.keys(derivations(rm.entity, currency)));
   const specs = new Map(rm.fields.map((f) => [f.spec.name, f.spec]));
-  return [...fieldRules(rm, derived), ...entityRules(rm, currency)].map((r) => {
+  const rules = [...fieldRules(rm, derived), ...entityRules(rm, currency)];
+  const selects = rules.map((r) => {
     const spec = specs.get(r.field);
     const value = spec ? disp(spec) : 'NULL';
-    return `SELECT _rid, _line, ${lit(r.field)}, ${value}, ${r.reason}, ${r.code.startsWith('CASE') ? r.code : lit(r.code)} FROM ${view} WHERE NOT _skip AND (${r.when})`;
+    return `SELECT _rid, _line, ${lit(r.field)}, ${value}, ${r.reason}, ${r.code.startsWith('CASE') ? r.code : lit(r.code)} FROM ${suspect} WHERE ${r.when}`;
   });
+  const any = rules.map((r) => `(${r.when})`).join(' OR ') || 'FALSE';
+  return [
+    `CREATE TEMP TABLE ${suspect} AS SELECT * FROM ${view} WHERE NOT _skip AND (${any})`,
+    ...(selects.length > 0
+      ? [
+          `INSERT INTO ${issues} (rid, line, field, value, reason, code) ${selects.join('\nUNION ALL\n')}`,
+        ]
+      : []),
+  ];
 }

@@ -2,7 +2,7 @@
 // plan, quarantine, the import log and settings. DDL through the dialect; pure.
 
 import type { Dialect } from '../engine/dialect.ts';
-import { ENTITIES, ENTITY_FIELDS, ENTITY_KEY, type Entity } from '../model/fields.ts';
+import { ENTITIES, ENTITY_FIELDS, type Entity } from '../model/fields.ts';
 
 /** Lineage kept with every stored record: where it came from and a hash of its content. */
 export const LINEAGE_COLUMNS = [
@@ -15,7 +15,7 @@ export const LINEAGE_COLUMNS = [
 export function entityTableDdl(entity: Entity, d: Dialect, table: string = entity): string {
   const cols = ENTITY_FIELDS[entity].map((f) => `${d.quoteIdent(f.name)} ${d.columnType(f)}`);
   const lineage = LINEAGE_COLUMNS.map(([n, t]) => `${n} ${t}`);
-  return `CREATE TABLE IF NOT EXISTS ${table} (${[...cols, ...lineage].join(', ')}, PRIMARY KEY (${ENTITY_KEY[entity].join(', ')}))`;
+  return `CREATE TABLE IF NOT EXISTS ${table} (${[...cols, ...lineage].join(', ')})`;
 }
 
 export function workspaceDdl(d: Dialect): string[] {
