@@ -1,17 +1,42 @@
 // /api/v1/staffing on the fixture: intervals carry the contacts offered in them, the agents
 // match Erlang C computed here from the interval's volume and AHT; filters, CSV and errors.
 
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../metrics/index.ts';
 import { agentsForTarget } from '../staffing/index.ts';
 import { parseCsv } from './csv.ts';
 import { getJson, useSeededApp } from './fixture.test-helper.ts';
 
-const { app } = useSeededApp();
+const { app, ws } = useSeededApp();
+
+// Agents staffed (voice, Sales and Support) for two intervals of day 1, 10:00 and 11:00 local.
+beforeAll(async () => {
+  await ws().runner.exec(`INSERT INTO staffing VALUES
+    (TIMESTAMPTZ '2026-06-01 08:00:00+00', 30, 'voice', 'Sales', 1, NULL),
+    (TIMESTAMPTZ '2026-06-01 09:00:00+00', 30, 'voice', 'Support', 5, NULL)`);
+});
+
+/** Erlang C by hand: P(wait) = (Aᴺ/N! · N/(N−A)) / (Σₖ₍ₖ<ₙ₎ Aᵏ/k! + Aᴺ/N! · N/(N−A)). */
+function erlangCByHand(traffic: number, agents: number, aht: number, t: number) {
+  let term = 1;
+  let sum = 0;
+  for (let k = 0; k < agents; k++) {
+    sum += term;
+    term = (term * traffic) / (k + 1);
+  }
+  const top = (term * agents) / (agents - traffic);
+  const wait = top / (sum + top);
+  return {
+    sl: 1 - wait * Math.exp((-(agents - traffic) * t) / aht),
+    asa: (wait * aht) / (agents - traffic),
+  };
+}
 
 interface Plan {
   period: { from: string; to: string };
   target: { sl: number; thresholdSeconds: number };
+  shrinkage: number;
+  maxOccupancy: number;
   intervalMinutes: number;
   rows: {
     intervalStart: string;
@@ -19,6 +44,7 @@ interface Plan {
     ahtSeconds: number | null;
     requiredAgents: number | null;
     scheduledAgents: number | null;
+    [column: string]: unknown;
   }[];
   totals: Record<string, unknown>;
   warnings: string[];
@@ -31,7 +57,7 @@ describe('GET /api/v1/staffing', () => {
   it('one row per local interval with its offered contacts; agents are Erlang C of volume and AHT', async () => {
     const p = await plan('from=2026-06-01&to=2026-06-02&interval=30&target=80/20');
     expect(p.period).toMatchObject({ from: '2026-06-01', to: '2026-06-02' });
-    expect(p.target).toEqual({ sl: 0.8, thresholdSeconds: 20 });
+    expect(p.target).toEqual({ sl: 80, thresholdSeconds: 20 });
     expect(p.intervalMinutes).toBe(30);
     // Without a channel filter the plan covers voice: c1–c5, c9, c10 (the 5 chats are left out).
     expect(volume(p)).toBe(7);
@@ -64,6 +90,50 @@ describe('GET /api/v1/staffing', () => {
     expect((await plan('channel=email')).warnings[0]).toContain('backlog');
   });
 
+  it('ratios in percent and durations in seconds, computed here from the fixture', async () => {
+    const p = await plan('from=2026-06-01&to=2026-06-01');
+    const s = defaultSettings().staffing;
+    expect(p.shrinkage).toBe(s.shrinkage * 100);
+    expect(p.maxOccupancy).toBe(s.max_occupancy * 100);
+    // 11:00 local (09:00–09:30Z): c3 answered after 18 s, c4 short abandon (3 s), c5 abandoned
+    // after 30 s. SL = 1 / (3 − 1 short) = 50 %; abandoned / offered = 2 / 3; ASA 18 s; AHT 540 s.
+    const r = p.rows.find((x) => x.intervalStart === '2026-06-01 11:00');
+    expect(r).toMatchObject({ observedServiceLevel: 50, observedAsaSeconds: 18, ahtSeconds: 540 });
+    expect(r?.['observedAbandonRate']).toBeCloseTo((2 / 3) * 100, 10);
+    // 5 staffed × (1 − 0.3) = 3.5 → 3 productive agents; traffic 3 × 540 s / 1800 s = 0.9 E.
+    expect(r).toMatchObject({ staffedAgents: 5, productiveAgents: 3 });
+    const byHand = erlangCByHand(0.9, 3, 540, 20);
+    expect(r?.['predictedServiceLevel']).toBeCloseTo(byHand.sl * 100, 9);
+    expect(r?.['predictedAsaSeconds']).toBeCloseTo(byHand.asa, 9);
+    // 10:00 local: 1 staffed → 0 productive: Erlang predicts SL 0 and no finite ASA (null).
+    const empty = p.rows.find((x) => x.intervalStart === '2026-06-01 10:00');
+    expect(empty).toMatchObject({
+      productiveAgents: 0,
+      predictedServiceLevel: 0,
+      predictedAsaSeconds: null,
+    });
+  });
+
+  it('documents every row column in the OpenAPI document', async () => {
+    const doc = await getJson<{
+      components: { schemas: Record<string, { properties: Record<string, unknown> }> };
+    }>(app(), '/api/openapi.json');
+    const row = doc.components.schemas['StaffingRow'];
+    expect(Object.keys(row?.properties ?? {})).toEqual(
+      expect.arrayContaining([
+        'intervalStart',
+        'volume',
+        'observedServiceLevel',
+        'predictedServiceLevel',
+        'predictedAsaSeconds',
+        'requiredAgents',
+        'staffedAgents',
+        'extraPointCost',
+      ]),
+    );
+    expect(JSON.stringify(row?.properties['predictedServiceLevel'])).toContain('percent');
+  });
+
   it('as CSV: one line per interval, same rows as JSON', async () => {
     const json = await plan('queue=Sales');
     const res = await app().inject({ method: 'GET', url: '/api/v1/staffing.csv?queue=Sales' });
@@ -92,5 +162,15 @@ describe('GET /api/v1/staffing', () => {
     });
     expect(await bad('from=2026-06-03&to=2026-06-01')).toMatchObject({ parameter: 'from' });
     expect(await bad('team=Blue')).toMatchObject({ parameter: 'team' });
+    expect(await bad('mode=weekly')).toMatchObject({
+      parameter: 'mode',
+      allowed: ['intervals', 'weekday-profile'],
+    });
+    expect((await bad('from=01-06-2026'))['message']).toContain('YYYY-MM-DD');
+    for (const p of ['queue', 'channel']) {
+      const e = await bad(`${p}=`);
+      expect(e).toMatchObject({ parameter: p });
+      expect(e['message']).toContain('at least one');
+    }
   });
 });

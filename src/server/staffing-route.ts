@@ -1,14 +1,20 @@
 // GET /api/v1/staffing(.csv): the per-interval staffing plan from the workspace's own history
 // (src/staffing intervalPlan): agents an SL target needs, staffed, predicted SL, extra-point cost.
-// Limits: 15- or 30-minute intervals; shrinkage, occupancy and rates come from the settings.
+// Limits: 15- or 30-minute intervals; shrinkage, occupancy and rates come from the settings;
+// ratios in percent and durations in seconds (staffing-response.ts).
 
 import { z } from 'zod';
 import { intervalPlan } from '../staffing/index.ts';
 import { objectsToCsv } from './csv.ts';
 import { sendCsv, wantsCsv, withCsvPath } from './csv-reply.ts';
 import { checkPeriod, localDay, oneOf, toKpiQueryInput } from './query-params.ts';
-import { periodSchema, responses } from './response-schemas.ts';
+import { responses } from './response-schemas.ts';
 import { API, type ServerContext, type ZodApp } from './server-context.ts';
+import {
+  STAFFING_CSV_COLUMNS,
+  staffingForApi,
+  staffingResponseSchema,
+} from './staffing-response.ts';
 
 const INTERVALS = ['15', '30'] as const;
 const MODELS = ['erlang-c', 'erlang-a'] as const;
@@ -29,16 +35,22 @@ const target = z
   })
   .meta({ description: 'Service-level target X/T, e.g. 80/20 (default: workspace settings).' });
 
-const values = (what: string) =>
+/** A comma list of values; an empty one is an error that says so (not zod's "too small"). */
+const values = (param: string, what: string) =>
   z
     .string()
-    .min(1)
-    .transform((raw) =>
-      raw
+    .transform((raw, ctx) => {
+      const list = raw
         .split(',')
         .map((v) => v.trim())
-        .filter((v) => v !== ''),
-    )
+        .filter((v) => v !== '');
+      if (list.length > 0) return list;
+      ctx.addIssue({
+        code: 'custom',
+        message: `\`${param}\` needs at least one ${what.slice(0, -1)} (comma-separated), e.g. ${param}=${param === 'channel' ? 'voice' : 'Sales'}; leave it out for all.`,
+      });
+      return z.NEVER;
+    })
     .meta({ description: `Only these ${what} (comma-separated).` });
 
 export const staffingQuerySchema = z
@@ -49,21 +61,12 @@ export const staffingQuerySchema = z
       .optional()
       .meta({ description: 'Interval minutes: 15 or 30 (default: workspace settings).' }),
     target: target.optional(),
-    queue: values('queues').optional(),
-    channel: values('channels').optional(),
+    queue: values('queue', 'queues').optional(),
+    channel: values('channel', 'channels').optional(),
     model: oneOf('model', MODELS).optional(),
     mode: oneOf('mode', MODES).optional(),
   })
   .superRefine((q, ctx) => checkPeriod(q, ctx, { compareUsed: false }));
-
-const staffingResponseSchema = z.looseObject({
-  period: periodSchema,
-  target: z.looseObject({ sl: z.number(), thresholdSeconds: z.number() }),
-  intervalMinutes: z.number(),
-  rows: z.array(z.record(z.string(), z.unknown())),
-  totals: z.record(z.string(), z.unknown()),
-  warnings: z.array(z.string()),
-});
 
 export function registerStaffingRoute(app: ZodApp, { workspace }: ServerContext): void {
   for (const url of withCsvPath(`${API}/staffing`)) {
@@ -94,10 +97,11 @@ export function registerStaffingRoute(app: ZodApp, { workspace }: ServerContext)
           },
           await workspace.settings(),
         );
+        const body = staffingForApi(plan);
         if (wantsCsv(req)) {
-          return sendCsv(reply, 'staffing', objectsToCsv(plan.rows.map((r) => ({ ...r }))));
+          return sendCsv(reply, 'staffing', objectsToCsv(body.rows, STAFFING_CSV_COLUMNS));
         }
-        return { ...plan, rows: plan.rows.map((r) => ({ ...r })) };
+        return body;
       },
     );
   }
