@@ -46,6 +46,15 @@ describe('NPS', () => {
     expect(row.warnings).toEqual([]);
   });
 
+  it('11 net of 20 is exactly +55, not 55.00000000000001 (the ratio multiplies first)', async () => {
+    // 13 promoters − 2 detractors = 11 net; 5 passives; n = 20. (11 / 20) × 100 in floating
+    // point is 55.00000000000001, so the figure must be 11 × 100 / 20.
+    expect((11 / 20) * 100).not.toBe(55);
+    await responses('nps', 0, 10, { 10: 13, 8: 5, 2: 2 });
+    const row = await only(ws(), { kpis: ['nps'] });
+    expect(row).toMatchObject({ numerator: 11, denominator: 20, value: 55 });
+  });
+
   it('warns when n < 30', async () => {
     await responses('nps', 0, 10, { 10: 5, 3: 2 });
     const row = await only(ws(), { kpis: ['nps'] });

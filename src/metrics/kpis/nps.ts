@@ -2,7 +2,7 @@
 // sqrt((p_prom + p_det − (p_prom − p_det)²) / n) × 100 and a 95 % interval.
 
 import { and, cmp, col, count } from '../expr.ts';
-import { npsStandardError, Z95 } from '../math.ts';
+import { npsStandardError, ratio, Z95 } from '../math.ts';
 import type { KpiDefinition } from '../types.ts';
 import { ofKind } from './survey-conditions.ts';
 
@@ -44,7 +44,8 @@ export const nps: KpiDefinition = {
     const n = a['n'] ?? 0;
     const p = a['promoters'] ?? 0;
     const d = a['detractors'] ?? 0;
-    const value = n === 0 ? null : ((p - d) / n) * 100;
+    // ratio() multiplies first: 11 net of 20 is exactly 55, not 55.00000000000001.
+    const value = ratio(p - d, n, 100);
     const se = npsStandardError(p, d, n);
     return [
       {
