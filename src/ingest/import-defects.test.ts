@@ -17,6 +17,8 @@ describe('importFiles: every defect is quarantined with file, row, field and rea
         skipped: 0,
       });
       expect(addsUp(c!)).toBe(true);
+      // The delimiter the read used (a sniff without the read's options said "|" here).
+      expect(c?.delimiter).toBe(',');
       const q = await quarantine(ws, c?.importId);
       expect(triples(q)).toEqual([
         [3, 'channel', 'REQUIRED_MISSING'],

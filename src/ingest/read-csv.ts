@@ -31,17 +31,23 @@ export async function readCsv(
   const gaps = tempName('gaps');
   const cleanup = [raw, rj, rs, rejects, gaps];
   if ((await stat(path)).size === 0) return emptyRead(raw, cleanup, ws);
-  const delimiter = opts.delimiter ?? (opts.tsv ? '\t' : undefined);
-  const args = [
-    lit(path),
+  const given = opts.delimiter ?? (opts.tsv ? '\t' : undefined);
+  const dialect = [
     'all_varchar = true',
     'header = true',
+    ...(opts.quote !== undefined ? [`quote = ${lit(opts.quote)}`] : []),
+    ...(opts.encoding ? [`encoding = ${lit(opts.encoding)}`] : []),
+  ];
+  // The sniffer runs once, with the read's own options, and its delimiter is passed to the read:
+  // the summary reports the delimiter DuckDB read with, not a separate guess.
+  const delimiter = given ?? (await sniffDelimiter(ws, path, dialect));
+  const args = [
+    lit(path),
+    ...dialect,
     'store_rejects = true',
     `rejects_table = ${lit(rj)}`,
     `rejects_scan = ${lit(rs)}`,
     ...(delimiter ? [`delim = ${lit(delimiter)}`] : []),
-    ...(opts.quote !== undefined ? [`quote = ${lit(opts.quote)}`] : []),
-    ...(opts.encoding ? [`encoding = ${lit(opts.encoding)}`] : []),
   ];
   try {
     await ws.runner.exec(`CREATE TEMP TABLE ${raw} AS SELECT * FROM read_csv(${args.join(', ')})`);
@@ -52,8 +58,7 @@ export async function readCsv(
     });
   }
   const columns = await columnsOf(ws, raw);
-  const used = delimiter ?? (await sniffDelimiter(ws, path));
-  checkDelimiter(path, columns, used);
+  checkDelimiter(path, columns, delimiter);
   // DuckDB reports a short line once per missing column: one reject per line and error type.
   await ws.runner
     .exec(`CREATE TEMP TABLE ${rejects} AS SELECT line, arg_min(column_name, column_idx) AS field,
@@ -85,7 +90,7 @@ export async function readCsv(
     rawRows: `SELECT r.rowid AS _rid, r.* FROM ${raw} r`,
     rawJson: jsonOfColumns(columns),
     rejects,
-    delimiter: used,
+    ...(delimiter ? { delimiter } : {}),
     cleanup,
   };
 }
@@ -101,11 +106,22 @@ async function emptyRead(raw: string, cleanup: string[], ws: Workspace): Promise
   };
 }
 
-async function sniffDelimiter(ws: Workspace, path: string): Promise<string | undefined> {
+/**
+ * DuckDB's sniffer with the options the read uses. Rejected lines must not steer it, as they do
+ * not steer read_csv with store_rejects: without `ignore_errors` a file with one bad line sniffs
+ * as one column split on "|".
+ */
+async function sniffDelimiter(
+  ws: Workspace,
+  path: string,
+  dialect: readonly string[],
+): Promise<string | undefined> {
   try {
-    const rows = await ws.runner.all(`SELECT "Delimiter" AS d FROM sniff_csv(${lit(path)})`);
+    const rows = await ws.runner.all(
+      `SELECT "Delimiter" AS d FROM sniff_csv(${[lit(path), ...dialect, 'ignore_errors = true'].join(', ')})`,
+    );
     const d = rows[0]?.['d'];
-    return typeof d === 'string' ? d : undefined;
+    return typeof d === 'string' && d !== '' ? d : undefined;
   } catch {
     return undefined;
   }
