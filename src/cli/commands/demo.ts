@@ -1,14 +1,19 @@
 // `cxkpi demo`: builds a demo workspace with the simulator (default: a mid-size Dutch contact
 // centre, 90 days). Refuses to overwrite a workspace unless --force.
+// Limits: the scenario and flags are checked before any file is touched, and the workspace is
+// built into a temporary file beside the target that is renamed into place only when complete,
+// so a failed or interrupted build never leaves a workspace that looks finished.
 
 import type { Command } from 'commander';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { UserError } from '../../errors.ts';
-import { simulate } from '../../simulate/index.ts';
-import { withWorkspace, type Ctx } from '../context.ts';
+import { loadScenario, simulate } from '../../simulate/index.ts';
+import { openWorkspace } from '../../workspace/workspace.ts';
+import type { Ctx } from '../context.ts';
 import { progress } from '../progress.ts';
 
-interface DemoOptions {
+export interface DemoOptions {
   scenario?: string;
   scale?: string;
   seed?: string;
@@ -24,52 +29,111 @@ export function registerDemo(program: Command, ctx: Ctx): void {
       'scenario name (examples/scenarios) or path to a JSON file',
       'default',
     )
-    .option('--scale <n>', 'multiply volumes and agents')
-    .option('--seed <n>', 'random seed (same seed, same data)')
+    .option('--scale <n>', 'multiply volumes and agents (a number > 0)')
+    .option('--seed <n>', 'random seed, a whole number (same seed, same data)')
     .option('--force', 'replace an existing workspace file')
     .action(async (o: DemoOptions) => {
       await buildDemo(ctx, o);
     });
 }
 
+/** `<target>.building-<pid>`: the file a build writes before it is renamed to the target. */
+const BUILDING = '.building-';
+
 export async function buildDemo(ctx: Ctx, o: DemoOptions): Promise<void> {
   const path = ctx.dbPath();
-  if (path !== ':memory:' && existsSync(path)) {
-    if (!o.force) {
-      throw new UserError('WORKSPACE_EXISTS', `The workspace ${path} already exists.`, {
-        file: path,
-        fix: 'Pass --force to replace it, or --db to choose another file.',
-      });
-    }
-    rmSync(path);
-    rmSync(`${path}.wal`, { force: true });
+  const scale = parseFlag('scale', o.scale, (v) => Number.isFinite(v) && v > 0, 'a number > 0');
+  const seed = parseFlag('seed', o.seed, Number.isSafeInteger, 'a whole number');
+  const scenario = await loadScenario(o.scenario ?? 'default');
+  const inMemory = path === ':memory:';
+  if (!inMemory && existsSync(path) && !o.force) {
+    throw new UserError('WORKSPACE_EXISTS', `The workspace ${path} already exists.`, {
+      file: path,
+      fix: 'Pass --force to replace it, or --db to choose another file.',
+    });
   }
-  const scale = o.scale === undefined ? undefined : Number(o.scale);
-  const seed = o.seed === undefined ? undefined : Number(o.seed);
-  for (const [name, v] of [
-    ['scale', scale],
-    ['seed', seed],
-  ] as const) {
-    if (v !== undefined && !(Number.isFinite(v) && v > 0)) {
-      throw new UserError(
-        'INVALID_PARAMETER',
-        `Invalid --${name} "${String(v)}": expected a positive number.`,
-        { parameter: name },
-      );
-    }
+  const target = inMemory ? path : `${path}${BUILDING}${process.pid}`;
+  if (!inMemory) {
+    removeStaleBuilds(path);
+    removeDb(target);
   }
   ctx.io.err(
-    `Building demo workspace ${path} (scenario ${o.scenario ?? 'default'}${scale ? `, scale ${scale}` : ''}) …\n`,
+    `Building demo workspace ${path} (scenario ${scenario.name}${scale ? `, scale ${scale}` : ''}) …\n`,
   );
-  const bar = progress(ctx.io, { unit: 'contacts' });
-  const summary = await withWorkspace(ctx, (ws) =>
-    simulate(ws, {
-      scenario: o.scenario ?? 'default',
-      ...(scale !== undefined ? { scale } : {}),
-      ...(seed !== undefined ? { seed } : {}),
-      onProgress: (done: number) => bar.update(done),
-    }),
-  );
-  bar.stop();
-  ctx.io.err(`${JSON.stringify(summary)}\n`);
+  const bar = progress(ctx.io, { unit: 'records' });
+  try {
+    const ws = await openWorkspace({ path: target });
+    try {
+      const summary = await simulate(ws, {
+        scenario,
+        ...(scale !== undefined ? { scale } : {}),
+        ...(seed !== undefined ? { seed } : {}),
+        onProgress: (done, entity) => bar.update(done, entity ?? ''),
+      });
+      // Everything into the main file, so the rename below moves the whole workspace.
+      await ws.runner.exec('CHECKPOINT');
+      bar.stop();
+      ctx.io.err(`${JSON.stringify(summary)}\n`);
+    } finally {
+      await ws.close();
+    }
+  } catch (e) {
+    bar.stop();
+    if (!inMemory) removeDb(target);
+    throw e;
+  }
+  if (inMemory) return;
+  rmSync(`${path}.wal`, { force: true });
+  if (existsSync(`${target}.wal`)) renameSync(`${target}.wal`, `${path}.wal`);
+  renameSync(target, path);
+}
+
+function parseFlag(
+  name: string,
+  raw: string | undefined,
+  ok: (v: number) => boolean,
+  expected: string,
+): number | undefined {
+  if (raw === undefined) return undefined;
+  const v = raw.trim() === '' ? NaN : Number(raw);
+  if (!ok(v)) {
+    throw new UserError('INVALID_PARAMETER', `Invalid --${name} "${raw}": expected ${expected}.`, {
+      parameter: name,
+      value: raw,
+    });
+  }
+  return v;
+}
+
+/** Removes builds of `path` left by processes that no longer run (killed, crashed). */
+function removeStaleBuilds(path: string): void {
+  const dir = dirname(path);
+  const prefix = `${basename(path)}${BUILDING}`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || name.endsWith('.wal')) continue;
+    const pid = Number(name.slice(prefix.length));
+    if (Number.isSafeInteger(pid) && !isRunning(pid)) removeDb(join(dir, name));
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it exists but belongs to someone else.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function removeDb(file: string): void {
+  rmSync(file, { force: true });
+  rmSync(`${file}.wal`, { force: true });
 }
