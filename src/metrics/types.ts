@@ -53,6 +53,8 @@ export interface Benchmark {
   /** Only meaningful for this channel (e.g. ASA < 30 s is for calls). */
   readonly channel?: string;
   readonly text: string;
+  /** `text` in every language the dashboard speaks (band words included). */
+  readonly localized: Localized;
 }
 
 export type AggValues = Readonly<Record<string, number | null>>;

@@ -25,7 +25,13 @@ export function kpiDefinitions(s: WorkspaceSettings) {
       variant: d.variant(s),
       settings: d.settingsUsed(s),
       benchmark: bm
-        ? { text: bm.text, source: bm.source, bands: bm.bands, channel: bm.channel ?? null }
+        ? {
+            text: bm.text,
+            localized: bm.localized,
+            source: bm.source,
+            bands: bm.bands,
+            channel: bm.channel ?? null,
+          }
         : null,
       target: targetFor(id, null, s),
       goals: goalsOf(id),

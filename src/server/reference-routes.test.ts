@@ -38,7 +38,11 @@ describe('GET /api/v1/definitions', () => {
       formula: KPIS.service_level.formula(s),
       variant: 'offered-minus-short-abandons',
       settings: KPIS.service_level.settingsUsed(s),
-      benchmark: { text: 'common target 80 %; premium 90 %', channel: null },
+      benchmark: {
+        text: 'common target 80 %; premium 90 %',
+        localized: { nl: 'gangbaar doel 80 %; premium 90 %' },
+        channel: null,
+      },
       target: null,
       goals: ['reachability'],
     });

@@ -82,6 +82,7 @@ export const definitionsResponseSchema = z.looseObject({
       benchmark: z
         .looseObject({
           text: z.string(),
+          localized,
           source: z.string(),
           bands: z.array(z.looseObject({ rating: z.string() })),
           channel: z.string().nullable(),

@@ -28,6 +28,7 @@ export const aht: KpiDefinition = {
     source: 'KPIS.md: 5–7 min for calls',
     channel: 'voice',
     text: '5–7 min for calls',
+    localized: { en: '5–7 min for calls', nl: '5–7 min voor telefoon', es: '5–7 min en llamadas' },
   },
   formula: () => '(talk + hold + after-contact work) / handled contacts',
   variant: () => 'handled = answered',

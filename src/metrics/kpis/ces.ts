@@ -52,6 +52,11 @@ export const ces: KpiDefinition = {
     bands: [{ rating: 'good', min: 4 }, { rating: 'average', min: 3 }, { rating: 'poor' }],
     source: 'KPIS.md: good: mean > 4 on a 5-point scale',
     text: 'good: mean > 4 on a 5-point scale',
+    localized: {
+      en: 'good: mean > 4 on a 5-point scale',
+      nl: 'goed: gemiddelde > 4 op een 5-puntsschaal',
+      es: 'bueno: media > 4 en una escala de 5 puntos',
+    },
   },
   formula: () => 'mean score, per scale (scales are never averaged together)',
   variant: () => 'mean per scale',
@@ -93,6 +98,11 @@ export const cesPositive: KpiDefinition = {
     bands: [{ rating: 'good', min: 85 }, { rating: 'average', min: 70 }, { rating: 'poor' }],
     source: 'KPIS.md: low effort: > 85 % positive',
     text: 'low effort: > 85 % positive',
+    localized: {
+      en: 'low effort: > 85 % positive',
+      nl: 'weinig moeite: > 85 % positief',
+      es: 'poco esfuerzo: > 85 % positivo',
+    },
   },
   formula: () =>
     'responses at or above the positive threshold of their own scale / all responses × 100',

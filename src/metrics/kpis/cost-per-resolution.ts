@@ -22,6 +22,7 @@ export const costPerResolution: KpiDefinition = {
     bands: [{ rating: 'good', max: 15 }, { rating: 'average', max: 25 }, { rating: 'poor' }],
     source: 'KPIS.md: €5–15 per ticket',
     text: '€5–15 per ticket',
+    localized: { en: '€5–15 per ticket', nl: '€ 5–15 per ticket', es: '5–15 € por ticket' },
   },
   formula: (s) => `operational cost (${s.currency}) of the period / cases resolved in it`,
   variant: () => 'cost spread evenly over the days of its period',

@@ -28,6 +28,11 @@ export const csat: KpiDefinition = {
     ],
     source: 'KPIS.md: good 80–90 %; top > 95 %',
     text: 'good 80–90 %; top > 95 %',
+    localized: {
+      en: 'good 80–90 %; top > 95 %',
+      nl: 'goed 80–90 %; top > 95 %',
+      es: 'bueno 80–90 %; excelente > 95 %',
+    },
   },
   formula: () => 'satisfied respondents / all respondents × 100, each on its own scale',
   variant: (s) => `satisfied = ${scaleText(s.csat_satisfied_min)}`,

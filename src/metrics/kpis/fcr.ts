@@ -107,6 +107,11 @@ export const fcr: KpiDefinition = {
     ],
     source: 'KPIS.md: standard 70–80 %; excellent > 85 %',
     text: 'standard 70–80 %; excellent > 85 %',
+    localized: {
+      en: 'standard 70–80 %; excellent > 85 %',
+      nl: 'standaard 70–80 %; uitstekend > 85 %',
+      es: 'estándar 70–80 %; excelente > 85 %',
+    },
   },
   formula: (s) => FORMULAS[s.fcr.method](s),
   variant: (s) => s.fcr.method,

@@ -30,6 +30,11 @@ export const nps: KpiDefinition = {
     ],
     source: 'KPIS.md: average 30–50 (sector dependent); excellent > 70',
     text: 'average 30–50 (sector dependent); excellent > 70',
+    localized: {
+      en: 'average 30–50 (sector dependent); excellent > 70',
+      nl: 'gemiddeld 30–50 (afhankelijk van de sector); uitstekend > 70',
+      es: 'medio 30–50 (según el sector); excelente > 70',
+    },
   },
   formula: () => '% promoters (9–10) − % detractors (0–6); passives 7–8',
   variant: () => '0–10 scale',

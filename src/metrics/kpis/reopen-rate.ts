@@ -23,6 +23,7 @@ export const reopenRate: KpiDefinition = {
     bands: [{ rating: 'good', max: 5 }, { rating: 'average', max: 10 }, { rating: 'poor' }],
     source: 'KPIS.md: < 5 %',
     text: '< 5 %',
+    localized: { en: '< 5 %', nl: '< 5 %', es: '< 5 %' },
   },
   formula: () => 'cases reopened after being resolved / cases resolved',
   variant: () => 'reopened_count > 0',

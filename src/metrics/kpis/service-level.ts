@@ -134,6 +134,11 @@ export const serviceLevel: KpiDefinition = {
     ],
     source: 'KPIS.md: common target 80/20; premium 90/30',
     text: 'common target 80 %; premium 90 %',
+    localized: {
+      en: 'common target 80 %; premium 90 %',
+      nl: 'gangbaar doel 80 %; premium 90 %',
+      es: 'objetivo habitual 80 %; premium 90 %',
+    },
   },
   formula: (s) =>
     `${SL_VARIANT_SPECS[s.service_level.variant].formula}; T = ${thresholdText(s)}, within = ${within(s)} T, S = ${s.service_level.short_abandon_s} s, clock starts at queue entry`,

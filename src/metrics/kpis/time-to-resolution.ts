@@ -46,6 +46,7 @@ export const timeToResolution: KpiDefinition = {
     bands: [{ rating: 'good', max: 24 }, { rating: 'average', max: 48 }, { rating: 'poor' }],
     source: 'KPIS.md: < 24 h for B2C',
     text: '< 24 h for B2C',
+    localized: { en: '< 24 h for B2C', nl: '< 24 u voor B2C', es: '< 24 h en B2C' },
   },
   formula: (s) =>
     business(s)
