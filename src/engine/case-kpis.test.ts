@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { percentile } from '../metrics/math.ts';
-import { kpiRows, only, useMemoryWorkspace } from '../../test/helpers/memory-workspace.ts';
+import { kpiRows, only, scalar, useMemoryWorkspace } from '../../test/helpers/memory-workspace.ts';
 
 const { ws } = useMemoryWorkspace();
 
@@ -124,9 +124,16 @@ describe('reopen rate, time to resolution, cost per resolution', () => {
     expect(all.numerator).toBeCloseTo(4000, 9);
     expect(all.value).toBeCloseTo(800, 9);
     const byChannel = await kpiRows(ws(), { kpis: ['cost_per_resolution'], by: ['channel'] });
-    expect(byChannel.map((r) => r.keys['channel'])).toEqual(['chat', 'voice']);
-    expect(byChannel[0]?.value).toBeNull();
-    expect(byChannel[1]?.value).toBeCloseTo(750, 9);
+    // chat: c9 resolved but no chat cost → no value; email: 1000 of cost, nothing resolved →
+    // still a row, so the numerators add up to the 4000 of the costs table.
+    expect(byChannel.map((r) => [r.keys['channel'], r.numerator, r.denominator])).toEqual([
+      ['chat', null, 1],
+      ['email', expect.closeTo(1000, 9), 0],
+      ['voice', expect.closeTo(3000, 9), 4],
+    ]);
+    expect(byChannel.map((r) => r.value)).toEqual([null, null, expect.closeTo(750, 9)]);
+    const costTotal = await scalar(ws(), 'SELECT sum(amount) FROM costs');
+    expect(byChannel.reduce((a, r) => a + (r.numerator ?? 0), 0)).toBeCloseTo(costTotal, 9);
     // 1–10 June: a third of each monthly cost; c9 (resolved 11 June) falls outside.
     const tenDays = await only(ws(), {
       kpis: ['cost_per_resolution'],
@@ -135,6 +142,33 @@ describe('reopen rate, time to resolution, cost per resolution', () => {
     });
     expect(tenDays.numerator).toBeCloseTo(4000 / 3, 9);
     expect(tenDays.denominator).toBe(4);
+  });
+
+  it('cost per resolution without cost data has no value (not €0.00 rated good)', async () => {
+    await seed();
+    const none = await only(ws(), { kpis: ['cost_per_resolution'] });
+    expect(none).toMatchObject({ value: null, numerator: null, denominator: 5 });
+    expect(none.rating).toMatchObject({ band: null, status: null });
+    // Costs for June only: a July report has resolved cases but no cost rows → no value.
+    await ws().runner.exec(`
+      INSERT INTO costs (period_start, period_end, channel, team, amount, currency) VALUES
+        ('2026-06-01', '2026-06-30', '', '', 3000, 'EUR');
+      INSERT INTO cases (case_id, channel, customer_id, created_at, resolved_at, reopened_count) VALUES
+        ('k6', 'voice', 'u6', '2026-07-02 09:00:00+00', '2026-07-02 10:00:00+00', 0)`);
+    const july = await only(ws(), {
+      kpis: ['cost_per_resolution'],
+      from: '2026-07-01',
+      to: '2026-07-31',
+    });
+    expect(july).toMatchObject({ value: null, numerator: null, denominator: 1 });
+    // A cost of 0 that is there is a cost: 0 / 5 = 0, not "no data".
+    await ws().runner.exec(`UPDATE costs SET amount = 0`);
+    const zero = await only(ws(), {
+      kpis: ['cost_per_resolution'],
+      from: '2026-06-01',
+      to: '2026-06-30',
+    });
+    expect(zero).toMatchObject({ value: 0, numerator: 0, denominator: 5 });
   });
 
   it('cost per resolution has no value for breakdowns costs do not carry', async () => {

@@ -115,11 +115,13 @@ function compileCosts(index: number, q: KpiQuery, d: Dialect) {
     q.to && `day <= DATE ${d.literal(q.to)}`,
   ].filter((x): x is string => Boolean(x));
   const cost = `g${index}_cost`;
+  // The row count tells "no cost data" (no value) from a cost of 0 (sumSmall gives 0 for both).
+  const rows = `g${index}_cost_rows`;
   const sql = groupedSelect({
     index,
     rel: dailyCosts(d),
     local: 'CAST(day AS TIMESTAMP)',
-    aggs: [`${d.sumSmall('amount')} AS ${cost}`],
+    aggs: [`${d.sumSmall('amount')} AS ${cost}`, `${d.countIf(null)} AS ${rows}`],
     q,
     d,
     period,
@@ -129,7 +131,7 @@ function compileCosts(index: number, q: KpiQuery, d: Dialect) {
     source: 'costs',
     timeField: 'day',
     kpis: ['cost_per_resolution'],
-    columns: { cost_per_resolution: { cost } },
+    columns: { cost_per_resolution: { cost, cost_rows: rows } },
   };
   return { group, sql };
 }

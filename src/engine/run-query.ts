@@ -5,7 +5,13 @@ import { rate } from '../metrics/rating.ts';
 import { KPIS } from '../metrics/registry.ts';
 import type { WorkspaceSettings } from '../metrics/settings.ts';
 import type { AggValues, KpiId } from '../metrics/types.ts';
-import { compileQuery, costsAttributable, type CompiledGroup } from './compile.ts';
+import {
+  compileQuery,
+  costsAttributable,
+  keyNames,
+  type CompiledGroup,
+  type CompiledQuery,
+} from './compile.ts';
 import { dataPeriod } from './dimensions.ts';
 import { slotLabel } from './scope.ts';
 import { kpiQuery, type KpiQuery, type KpiQueryInput } from './query.ts';
@@ -34,12 +40,6 @@ export async function runKpiQuery(
     list.push(r);
     rowsOf.set(g, list);
   }
-  const costByKey = new Map<string, number>();
-  for (const g of compiled.groups.filter((x) => x.source === 'costs')) {
-    const col = g.columns.cost_per_resolution?.['cost'] ?? '';
-    for (const r of rowsOf.get(g.index) ?? [])
-      costByKey.set(keyString(readKeys(r, q)), Number(r[col]));
-  }
   const warnings: string[] = [];
   if (q.kpis.includes('cost_per_resolution') && !costsAttributable(q)) {
     warnings.push(
@@ -50,14 +50,13 @@ export async function runKpiQuery(
   for (const id of q.kpis) {
     const found = compiled.groups.find((g) => g.kpis.includes(id) && g.source !== 'costs');
     if (!found) continue;
-    for (const r of rowsOf.get(found.index) ?? []) {
-      const k = readKeys(r, q);
-      const aggs = readAggs(r, found, id);
-      if (id === 'cost_per_resolution') {
-        const cost = costsAttributable(q) ? (costByKey.get(keyString(k)) ?? null) : null;
-        out.push(...toRows(id, k, { ...aggs, cost }, settings));
-      } else out.push(...toRows(id, k, aggs, settings));
-    }
+    const groups = (rowsOf.get(found.index) ?? []).map((r) => ({
+      keys: readKeys(r, q),
+      aggs: readAggs(r, found, id),
+    }));
+    const withCosts =
+      id === 'cost_per_resolution' ? addCosts(groups, costGroups(compiled, rowsOf, q), q) : groups;
+    for (const g of withCosts) out.push(...toRows(id, g.keys, g.aggs, settings));
   }
   return {
     rows: out,
@@ -66,6 +65,64 @@ export async function runKpiQuery(
     engine: runner.dialect.name,
     warnings,
   };
+}
+
+interface Group {
+  readonly keys: Record<string, KeyValue>;
+  readonly aggs: AggValues;
+}
+
+/** Cost per group key; a group without cost rows is absent (no cost data, not a cost of 0). */
+function costGroups(
+  compiled: CompiledQuery,
+  rowsOf: ReadonlyMap<number, Row[]>,
+  q: KpiQuery,
+): Map<string, Group> {
+  const out = new Map<string, Group>();
+  for (const g of compiled.groups.filter((x) => x.source === 'costs')) {
+    const cols = g.columns.cost_per_resolution ?? {};
+    for (const r of rowsOf.get(g.index) ?? []) {
+      if (Number(r[cols['cost_rows'] ?? '']) === 0) continue;
+      const keys = readKeys(r, q);
+      out.set(keyString(keys), { keys, aggs: { cost: Number(r[cols['cost'] ?? '']) } });
+    }
+  }
+  return out;
+}
+
+/**
+ * Puts each group's cost next to its resolved cases. A cost whose group resolved nothing still
+ * gets a row (numerator = cost, no value), so the numerators add up to the total cost.
+ */
+function addCosts(groups: readonly Group[], costs: Map<string, Group>, q: KpiQuery): Group[] {
+  const out: Group[] = groups.map((g) => ({
+    keys: g.keys,
+    aggs: { ...g.aggs, cost: costs.get(keyString(g.keys))?.aggs['cost'] ?? null },
+  }));
+  const seen = new Set(groups.map((g) => keyString(g.keys)));
+  const zeros = Object.fromEntries(Object.keys(groups[0]?.aggs ?? {}).map((k) => [k, 0]));
+  const extra = [...costs.values()].filter((c) => !seen.has(keyString(c.keys)));
+  if (extra.length === 0) return out;
+  for (const c of extra) out.push({ keys: c.keys, aggs: { ...zeros, ...c.aggs } });
+  const names = keyNames(q);
+  return out.sort((a, b) => compareKeys(a.keys, b.keys, names));
+}
+
+/** The SQL result order: key by key, NULLs last. */
+function compareKeys(
+  a: Record<string, KeyValue>,
+  b: Record<string, KeyValue>,
+  names: readonly string[],
+): number {
+  for (const n of names) {
+    const x = a[n] ?? null;
+    const y = b[n] ?? null;
+    if (x === y) continue;
+    if (x === null) return 1;
+    if (y === null) return -1;
+    return x < y ? -1 : 1;
+  }
+  return 0;
 }
 
 function readKeys(r: Row, q: KpiQuery): Record<string, KeyValue> {

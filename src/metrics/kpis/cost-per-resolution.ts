@@ -1,5 +1,6 @@
 // Cost per resolution: operational cost of the period (and channel/team) / cases resolved in it.
-// The engine supplies `cost` from the costs table, spread evenly over the days of each cost period.
+// The engine supplies `cost` from the costs table, spread evenly over the days of each cost period,
+// and null where no cost row covers the group: no cost data is no value, never a cost of 0.
 
 import { cmp, col, count } from '../expr.ts';
 import { ratio } from '../math.ts';
@@ -24,7 +25,8 @@ export const costPerResolution: KpiDefinition = {
     text: '€5–15 per ticket',
     localized: { en: '€5–15 per ticket', nl: '€ 5–15 per ticket', es: '5–15 € por ticket' },
   },
-  formula: (s) => `operational cost (${s.currency}) of the period / cases resolved in it`,
+  formula: (s) =>
+    `operational cost (${s.currency}) of the period / cases resolved in it; no value where no cost rows cover the period or group (a group with cost but nothing resolved shows the cost as numerator)`,
   variant: () => 'cost spread evenly over the days of its period',
   settingsUsed: (s) => ({ currency: s.currency, resolved: 'resolved_at is set' }),
   aggregates: () => ({ resolved: count(cmp(col('resolved'), '=', true)) }),
