@@ -1,13 +1,11 @@
 // /api/v1/kpis on real DuckDB with the hand-checked fixture: values, breakdowns, the previous
-// period, CSV against JSON, and every parameter error naming the parameter and allowed values.
+// period and every parameter error naming the parameter and allowed values (CSV: kpi-csv.test.ts).
 
 import { describe, expect, it } from 'vitest';
 import type { KpiRow } from '../engine/index.ts';
 import { DIMENSIONS, GRAINS } from '../engine/index.ts';
 import { KPI_IDS } from '../metrics/index.ts';
-import { parseCsv } from './csv.ts';
 import { getJson, useSeededApp } from './fixture.test-helper.ts';
-import { KPI_CSV_COLUMNS } from './kpi-csv.ts';
 
 const { app } = useSeededApp();
 
@@ -108,55 +106,6 @@ describe('GET /api/v1/kpis: figures equal the hand-computed ones', () => {
     expect(body.previous?.period).toMatchObject({ from: '2026-06-01', to: '2026-06-01' });
     expect(body.previous?.rows[0]?.value).toBeCloseTo(400 / 7, 10);
     expect(body.previous?.rows[0]?.n).toBe(7);
-  });
-});
-
-describe('GET /api/v1/kpis as CSV', () => {
-  const csvOf = async (url: string, headers: Record<string, string> = {}) => {
-    const res = await app().inject({ method: 'GET', url, headers });
-    expect(res.statusCode).toBe(200);
-    expect(res.headers['content-type']).toMatch(/^text\/csv/);
-    const [head, ...rows] = parseCsv(res.body);
-    return rows.map((r) => Object.fromEntries((head ?? []).map((h, i) => [h, r[i] ?? ''])));
-  };
-
-  it('the .csv suffix and Accept: text/csv give the same table, matching the JSON', async () => {
-    const qs = 'kpi=service_level,asa,nps&by=channel&grain=day';
-    const json = await kpis(qs);
-    const bySuffix = await csvOf(`/api/v1/kpis.csv?${qs}`);
-    const byAccept = await csvOf(`/api/v1/kpis?${qs}`, { accept: 'text/csv' });
-    expect(byAccept).toEqual(bySuffix);
-    expect(bySuffix).toHaveLength(json.rows.length);
-    const header = Object.keys(bySuffix[0] ?? {});
-    expect(header).toEqual(['kpi', 'channel', 'period', 'scale', ...KPI_CSV_COLUMNS]);
-    json.rows.forEach((r, i) => {
-      const line = bySuffix[i] ?? {};
-      expect(line['kpi']).toBe(r.kpi);
-      expect(line['channel']).toBe(r.keys['channel']);
-      expect(line['period']).toBe(r.keys['period']);
-      expect(line['value']).toBe(r.value === null ? '' : String(r.value));
-      expect(Number(line['n'])).toBe(r.n);
-      expect(line['variant']).toBe(r.variant);
-      expect(line['status']).toBe(r.rating.status ?? '');
-      expect(line['p90']).toBe(r.percentiles?.p90 == null ? '' : String(r.percentiles.p90));
-    });
-  });
-
-  it('numbers stay unrounded, percentages in percent, settings as k=v; k=v', async () => {
-    const [voice] = await csvOf('/api/v1/kpis.csv?kpi=service_level&filter=channel=voice');
-    expect(voice?.['value']).toBe(String(400 / 6));
-    expect(voice?.['unit']).toBe('percent');
-    expect(voice?.['settings']).toBe(
-      'variant=offered-minus-short-abandons; threshold_s=20 s; within=<=; short_abandon_s=5; clock_start=queue entry',
-    );
-  });
-
-  it('with compare, a series column tells current from previous rows', async () => {
-    const rows = await csvOf(
-      '/api/v1/kpis.csv?kpi=service_level&from=2026-06-02&to=2026-06-02&compare=previous-period',
-    );
-    expect(rows.map((r) => r['series'])).toEqual(['current', 'previous']);
-    expect(Number(rows[1]?.['value'])).toBeCloseTo(400 / 7, 10);
   });
 });
 
