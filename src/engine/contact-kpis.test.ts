@@ -146,6 +146,48 @@ describe('ASA, AHT and abandon rate', () => {
     expect(all.n).toBe(9);
   });
 
+  it('ASA: a blank wait is unknown, not 0 s — left out and counted in excluded, in both variants', async () => {
+    // Answered waits 10, 20, blank; abandoned waits 40, blank, blank.
+    await ws().runner.exec(`
+      INSERT INTO contacts (contact_id, channel, offered_at, outcome, wait_s) VALUES
+        ('a1', 'voice', '2026-06-01 08:00:00+00', 'answered', 10),
+        ('a2', 'voice', '2026-06-01 08:01:00+00', 'answered', 20),
+        ('a3', 'voice', '2026-06-01 08:02:00+00', 'answered', NULL),
+        ('b1', 'voice', '2026-06-01 08:03:00+00', 'abandoned', 40),
+        ('b2', 'voice', '2026-06-01 08:04:00+00', 'abandoned', NULL),
+        ('b3', 'voice', '2026-06-01 08:05:00+00', 'abandoned', NULL)`);
+    const row = await only(ws(), { kpis: ['asa'] });
+    expect(row).toMatchObject({ value: 15, numerator: 30, denominator: 2, n: 2 });
+    expect(row.excluded).toEqual({ unknown_wait: 1 });
+    expect(row.percentiles?.p50).toBe(15);
+    // SQL's avg skips NULLs: the same figure written by hand.
+    const byHand = await scalar(
+      ws(),
+      `SELECT avg(wait_s) FROM contacts WHERE outcome = 'answered'`,
+    );
+    expect(row.value).toBe(byHand);
+    const all = await only(ws(), { kpis: ['asa'] }, { asa: { variant: 'all-offered' } });
+    expect(all).toMatchObject({ numerator: 70, denominator: 3, n: 3 });
+    expect(all.value).toBeCloseTo(70 / 3, 12);
+    expect(all.excluded).toEqual({ unknown_wait: 3 });
+  });
+
+  it('AHT: a handled contact with no talk, hold or wrap-up known is left out; a blank part next to a known one is 0 s', async () => {
+    // h1 300 + 30 + 60 = 390 s; h2 talk 200, hold and wrap-up blank = 200 s; h3 all blank (an
+    // e-mail without times) is not a 0-second contact.
+    await ws().runner.exec(`
+      INSERT INTO contacts (contact_id, channel, offered_at, outcome, talk_s, hold_s, acw_s) VALUES
+        ('h1', 'voice', '2026-06-01 08:00:00+00', 'answered', 300, 30, 60),
+        ('h2', 'voice', '2026-06-01 08:01:00+00', 'answered', 200, NULL, NULL),
+        ('h3', 'email', '2026-06-01 08:02:00+00', 'answered', NULL, NULL, NULL)`);
+    const row = await only(ws(), { kpis: ['aht'] });
+    expect(row).toMatchObject({ value: 295, numerator: 590, denominator: 2, n: 2 });
+    expect(row.excluded).toEqual({ no_handle_time: 1 });
+    expect(row.parts).toEqual({ talk_s: 250, hold_s: 15, acw_s: 30 });
+    const email = await only(ws(), { kpis: ['aht'], filters: { channel: ['email'] } });
+    expect(email).toMatchObject({ value: null, n: 0, excluded: { no_handle_time: 1 } });
+  });
+
   it('abandon rate excludes fast abandons from numerator and denominator', async () => {
     await contacts('a', 90, 'answered', 10);
     await contacts('s', 4, 'abandoned', 1);

@@ -1,13 +1,18 @@
 // AHT: (talk + hold + after-contact work) / handled contacts, with the three parts apart and
-// p50/p90/p95 of handle time. Handled = answered, inbound or outbound.
+// p50/p90/p95 of handle time. Handled = answered, inbound or outbound. A handled contact with no
+// part known is left out (`excluded.no_handle_time`), not counted as 0 s; next to a known part, a
+// blank part counts as 0 s (talk known, no hold recorded: there was no hold).
 
-import { add, cmp, coalesce, col, count, lit, sum } from '../expr.ts';
+import { add, and, cmp, coalesce, col, count, isNull, lit, notNull, or, sum } from '../expr.ts';
 import { ratio } from '../math.ts';
 import type { KpiDefinition } from '../types.ts';
 import { percentileAggregates, readPercentiles } from './percentile-aggregates.ts';
 
+const PARTS = ['talk_s', 'hold_s', 'acw_s'] as const;
 const part = (name: string) => coalesce(col(name), lit(0));
 const handled = cmp(col('outcome'), '=', 'answered');
+const anyPartKnown = or(...PARTS.map((p) => notNull(col(p))));
+const counted = and(handled, anyPartKnown);
 const handle = add(add(part('talk_s'), part('hold_s')), part('acw_s'));
 
 export const aht: KpiDefinition = {
@@ -28,20 +33,24 @@ export const aht: KpiDefinition = {
     source: 'KPIS.md: 5–7 min for calls',
     channel: 'voice',
     text: '5–7 min for calls',
-    localized: { en: '5–7 min for calls', nl: '5–7 min voor telefoon', es: '5–7 min en llamadas' },
   },
-  formula: () => '(talk + hold + after-contact work) / handled contacts',
+  formula: () =>
+    '(talk + hold + after-contact work) / handled contacts; a contact with none of the three known is left out (no_handle_time), a blank part next to a known one counts as 0 s',
   variant: () => 'handled = answered',
-  settingsUsed: () => ({ handled: 'answered' }),
-  aggregates: () => ({
-    n: count(handled),
-    total: sum(handle, handled),
-    talk: sum(part('talk_s'), handled),
-    hold: sum(part('hold_s'), handled),
-    acw: sum(part('acw_s'), handled),
-    ...percentileAggregates(handle, handled),
+  settingsUsed: () => ({
+    handled: 'answered',
+    blank_parts: 'left out when all three are blank, else 0 s',
   }),
-  population: () => handled,
+  aggregates: () => ({
+    n: count(counted),
+    unknown: count(and(handled, ...PARTS.map((p) => isNull(col(p))))),
+    total: sum(handle, counted),
+    talk: sum(part('talk_s'), counted),
+    hold: sum(part('hold_s'), counted),
+    acw: sum(part('acw_s'), counted),
+    ...percentileAggregates(handle, counted),
+  }),
+  population: () => counted,
   compute: (a) => {
     const n = a['n'] ?? 0;
     const total = a['total'] ?? 0;
@@ -51,7 +60,7 @@ export const aht: KpiDefinition = {
         numerator: total,
         denominator: n,
         n,
-        excluded: {},
+        excluded: { no_handle_time: a['unknown'] ?? 0 },
         counts: {},
         ciLow: null,
         ciHigh: null,

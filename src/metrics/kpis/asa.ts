@@ -1,13 +1,18 @@
 // ASA: waiting time of answered contacts / answered contacts (or of all offered contacts in the
-// "all-offered" variant), always with p50/p90/p95 of the same waits.
+// "all-offered" variant), always with p50/p90/p95 of the same waits. A blank wait is unknown,
+// not 0 s: such contacts are left out and counted in `excluded.unknown_wait`.
 
-import { coalesce, col, count, lit, sum } from '../expr.ts';
+import { and, col, count, isNull, notNull, sum, type Expr } from '../expr.ts';
 import { ratio } from '../math.ts';
+import type { WorkspaceSettings } from '../settings.ts';
 import type { KpiDefinition } from '../types.ts';
 import { answered, offered } from './contact-conditions.ts';
 import { percentileAggregates, readPercentiles } from './percentile-aggregates.ts';
 
-const wait = coalesce(col('wait_s'), lit(0));
+const wait = col('wait_s');
+const contactsOf = (s: WorkspaceSettings): Expr =>
+  s.asa.variant === 'answered' ? answered : offered;
+const counted = (s: WorkspaceSettings): Expr => and(contactsOf(s), notNull(wait));
 
 export const asa: KpiDefinition = {
   id: 'asa',
@@ -31,19 +36,22 @@ export const asa: KpiDefinition = {
     source: 'KPIS.md: < 30 s for calls',
     channel: 'voice',
     text: '< 30 s for calls',
-    localized: { en: '< 30 s for calls', nl: '< 30 s voor telefoon', es: '< 30 s en llamadas' },
   },
   formula: (s) =>
-    s.asa.variant === 'answered'
-      ? 'total waiting time of answered contacts / answered contacts'
-      : 'total waiting time of all offered contacts / offered contacts',
+    `${
+      s.asa.variant === 'answered'
+        ? 'total waiting time of answered contacts / answered contacts'
+        : 'total waiting time of all offered contacts / offered contacts'
+    }; a contact with a blank wait is left out (unknown_wait), not counted as 0 s`,
   variant: (s) => s.asa.variant,
-  settingsUsed: (s) => ({ variant: s.asa.variant }),
-  aggregates: (s) => {
-    const set = s.asa.variant === 'answered' ? answered : offered;
-    return { n: count(set), wait: sum(wait, set), ...percentileAggregates(wait, set) };
-  },
-  population: (s) => (s.asa.variant === 'answered' ? answered : offered),
+  settingsUsed: (s) => ({ variant: s.asa.variant, blank_wait: 'left out' }),
+  aggregates: (s) => ({
+    n: count(counted(s)),
+    unknown: count(and(contactsOf(s), isNull(wait))),
+    wait: sum(wait, counted(s)),
+    ...percentileAggregates(wait, counted(s)),
+  }),
+  population: counted,
   compute: (a) => {
     const n = a['n'] ?? 0;
     const total = a['wait'] ?? 0;
@@ -53,7 +61,7 @@ export const asa: KpiDefinition = {
         numerator: total,
         denominator: n,
         n,
-        excluded: {},
+        excluded: { unknown_wait: a['unknown'] ?? 0 },
         counts: {},
         ciLow: null,
         ciHigh: null,
