@@ -33,6 +33,7 @@ export const aht: KpiDefinition = {
     source: 'KPIS.md: 5–7 min for calls',
     channel: 'voice',
     text: '5–7 min for calls',
+    localized: { en: '5–7 min for calls', nl: '5–7 min voor telefoon', es: '5–7 min en llamadas' },
   },
   formula: () =>
     '(talk + hold + after-contact work) / handled contacts; a contact with none of the three known is left out (no_handle_time), a blank part next to a known one counts as 0 s',

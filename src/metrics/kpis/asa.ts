@@ -36,6 +36,7 @@ export const asa: KpiDefinition = {
     source: 'KPIS.md: < 30 s for calls',
     channel: 'voice',
     text: '< 30 s for calls',
+    localized: { en: '< 30 s for calls', nl: '< 30 s voor telefoon', es: '< 30 s en llamadas' },
   },
   formula: (s) =>
     `${
