@@ -21,7 +21,7 @@ export type RowClass = (typeof CLASSES)[number];
  */
 export function hashSql(entity: Entity, alias = ''): string {
   const cols = ENTITY_FIELDS[entity].map((f) => `${alias}${q(f.name)}`);
-  return `CAST(hash(${cols.join(', ')}) AS VARCHAR)`;
+  return `hash(${cols.join(', ')})`;
 }
 
 /**

@@ -123,7 +123,10 @@ export function timestampSql(t: string, tz: string, format?: string): string {
     const parsed = `try_strptime(${t}, ${lit(format)})`;
     return /%[zZ]/.test(format) ? parsed : `timezone(${zone}, ${parsed})`;
   }
+  // The text as it is first; only values that fail are rewritten (decimal comma, lower-case t/z):
+  // coalesce evaluates its second argument for those rows only, and the rewrite copies strings.
   const s = `replace(${t}, ',', '.')`;
-  return `CASE WHEN regexp_matches(${t}, '${ISO_WITH_OFFSET}') THEN TRY_CAST(upper(${s}) AS TIMESTAMPTZ)
-    ELSE timezone(${zone}, TRY_CAST(${s} AS TIMESTAMP)) END`;
+  return `CASE WHEN regexp_matches(${t}, '${ISO_WITH_OFFSET}')
+      THEN coalesce(TRY_CAST(${t} AS TIMESTAMPTZ), TRY_CAST(upper(${s}) AS TIMESTAMPTZ))
+    ELSE timezone(${zone}, coalesce(TRY_CAST(${t} AS TIMESTAMP), TRY_CAST(${s} AS TIMESTAMP))) END`;
 }

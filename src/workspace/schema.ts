@@ -8,7 +8,7 @@ import { ENTITIES, ENTITY_FIELDS, type Entity } from '../model/fields.ts';
 export const LINEAGE_COLUMNS = [
   ['_source', 'VARCHAR'],
   ['_row', 'BIGINT'],
-  ['_hash', 'VARCHAR'],
+  ['_hash', 'UBIGINT'],
   ['_import_id', 'VARCHAR'],
 ] as const;
 
@@ -34,5 +34,7 @@ export function workspaceDdl(d: Dialect): string[] {
     // Added by src/ingest: rows skipped by design (blank score) and the import's status.
     `ALTER TABLE import_log ADD COLUMN IF NOT EXISTS skipped BIGINT`,
     `ALTER TABLE import_log ADD COLUMN IF NOT EXISTS status VARCHAR`,
+    // Added by src/simulate: agents present and not on a break (staffed counts paid agents).
+    `ALTER TABLE staffing ADD COLUMN IF NOT EXISTS agents_on_duty DOUBLE`,
   ];
 }
