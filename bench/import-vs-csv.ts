@@ -1,14 +1,13 @@
-// Import speed: importFiles (read, map, validate, quarantine, upsert) of a contacts CSV into a
-// fresh workspace vs DuckDB's bare read_csv into a fresh database file, same file, same run.
+// Import speed: `cxkpi import contacts FILE` (read, map, validate, quarantine, upsert) into a fresh
+// workspace vs DuckDB's bare read_csv into a fresh database file: the same CSV, the same run, each
+// as its own process (bench/read-csv-baseline.js), timed with GNU time.
 
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { openDuckDb } from '../src/engine/dialects/duckdb/duckdb-runner.ts';
-import { importFiles } from '../src/ingest/index.ts';
 import { CONTACT_FIELDS } from '../src/model/fields.ts';
 import { openWorkspace } from '../src/workspace/workspace.ts';
 import { fmtInt, log } from './progress.ts';
-import { withRssSampling } from './rss-sampler.ts';
 import { median, round } from './stats.ts';
 import { DATA_DIR, type BenchWorkspace } from './workspaces.ts';
 
@@ -28,12 +27,15 @@ export interface ImportVsCsvResult {
   readonly readCsvRuns: readonly ImportRun[];
   readonly importMedianS: number;
   readonly readCsvMedianS: number;
-  /** importFiles median / read_csv median. */
+  /** cxkpi import median / read_csv median. */
   readonly ratio: number;
   readonly importRowsPerS: number;
   readonly readCsvRowsPerS: number;
   readonly importPeakRssMb: number;
 }
+
+const CLI = resolve(import.meta.dirname, '../bin/cxkpi.js');
+const BASELINE = resolve(import.meta.dirname, 'read-csv-baseline.js');
 
 const sq = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
@@ -65,40 +67,62 @@ const fresh = (path: string) => {
   rmSync(`${path}.tmp`, { recursive: true, force: true });
 };
 
-async function timeImport(csv: string, db: string, memoryLimit: string) {
+/**
+ * Runs a command as its own process under GNU time: wall seconds and the child's peak RSS.
+ * Both sides pay Node's start-up and close their database file (a checkpoint) before exiting.
+ */
+function timed(args: readonly string[]): ImportRun & { stdout: string } {
+  const r = spawnSync('/usr/bin/time', ['-f', 'CXKPI_TIME %e %M', ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 2 ** 20,
+  });
+  const m = /CXKPI_TIME ([\d.]+) (\d+)/.exec(r.stderr);
+  if (r.status !== 0 || !m) {
+    throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  }
+  return {
+    seconds: round(Number(m[1]), 2),
+    peakRssMb: round(Number(m[2]) / 1024),
+    stdout: r.stdout,
+  };
+}
+
+function timeImport(csv: string, db: string) {
   fresh(db);
-  const ws = await openWorkspace({ path: db });
   try {
-    await ws.runner.exec(`SET memory_limit = '${memoryLimit}'`);
-    return await withRssSampling(async () => {
-      const summary = await importFiles(ws, { entity: 'contacts', files: [csv] });
-      await ws.runner.exec('CHECKPOINT');
-      return summary.totals.contacts;
-    });
+    const run = timed([
+      process.execPath,
+      CLI,
+      'import',
+      'contacts',
+      csv,
+      '--db',
+      db,
+      '--quiet',
+      '--format',
+      'json',
+    ]);
+    const summary = JSON.parse(run.stdout) as {
+      totals: { contacts?: { stored: number; quarantined: number } };
+    };
+    return { ...run, totals: summary.totals.contacts };
   } finally {
-    await ws.close();
     fresh(db);
   }
 }
 
-async function timeReadCsv(csv: string, db: string, memoryLimit: string) {
+function timeReadCsv(csv: string, db: string) {
   fresh(db);
-  const runner = await openDuckDb({ path: db });
   try {
-    await runner.exec(`SET memory_limit = '${memoryLimit}'`);
-    return await withRssSampling(async () => {
-      await runner.exec(`CREATE TABLE t AS SELECT * FROM read_csv(${sq(csv)})`);
-      await runner.exec('CHECKPOINT');
-    });
+    return timed([process.execPath, BASELINE, csv, db]);
   } finally {
-    await runner.close();
     fresh(db);
   }
 }
 
 export async function importVsCsv(
   bw: BenchWorkspace,
-  { runs, memoryLimit }: { runs: number; memoryLimit: string },
+  { runs }: { runs: number },
 ): Promise<ImportVsCsvResult> {
   const { csv, rows } = await exportCsv(bw);
   const importDb = resolve(DATA_DIR, `import-${bw.size}.duckdb`);
@@ -107,15 +131,13 @@ export async function importVsCsv(
   const rd: ImportRun[] = [];
   let counts: { stored: number; quarantined: number } = { stored: 0, quarantined: 0 };
   for (let i = 0; i < runs; i++) {
-    globalThis.gc?.();
-    const a = await timeImport(csv, importDb, memoryLimit);
-    counts = { stored: a.value?.stored ?? 0, quarantined: a.value?.quarantined ?? 0 };
-    imp.push({ seconds: round(a.seconds, 2), peakRssMb: a.peakRssMb });
-    globalThis.gc?.();
-    const b = await timeReadCsv(csv, readDb, memoryLimit);
-    rd.push({ seconds: round(b.seconds, 2), peakRssMb: b.peakRssMb });
+    const a = timeImport(csv, importDb);
+    counts = { stored: a.totals?.stored ?? 0, quarantined: a.totals?.quarantined ?? 0 };
+    imp.push({ seconds: a.seconds, peakRssMb: a.peakRssMb });
+    const b = timeReadCsv(csv, readDb);
+    rd.push({ seconds: b.seconds, peakRssMb: b.peakRssMb });
     log(
-      `import ${bw.size}: run ${i + 1}/${runs} importFiles ${a.seconds.toFixed(1)} s (${fmtInt(counts.stored)} stored, ${fmtInt(counts.quarantined)} quarantined), read_csv ${b.seconds.toFixed(1)} s`,
+      `import ${bw.size}: run ${i + 1}/${runs} cxkpi import ${a.seconds.toFixed(1)} s (${fmtInt(counts.stored)} stored, ${fmtInt(counts.quarantined)} quarantined), read_csv ${b.seconds.toFixed(1)} s`,
     );
   }
   const im = median(imp.map((r) => r.seconds));

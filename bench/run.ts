@@ -89,7 +89,7 @@ async function main(opts: BenchOptions): Promise<BenchResults> {
     if (has('import')) {
       await step(`import vs read_csv ${size}`, async () => {
         const runs = opts.importRuns[size] ?? 1;
-        results.importVsCsv.push(await importVsCsv(w, { runs, memoryLimit: opts.memoryLimit }));
+        results.importVsCsv.push(await importVsCsv(w, { runs }));
       });
     }
   }

@@ -69,7 +69,7 @@ export function summaryRows(r: BenchResults): TableRow[] {
   for (const i of r.importVsCsv) {
     rows.push(
       base(
-        `importFiles ${i.size} CSV (median of ${i.importRuns.length})`,
+        `cxkpi import ${i.size} CSV (median of ${i.importRuns.length})`,
         `${i.importMedianS.toFixed(2)} s`,
       ),
     );
@@ -80,13 +80,13 @@ export function summaryRows(r: BenchResults): TableRow[] {
       ),
     );
     rows.push({
-      measure: `importFiles / read_csv ${i.size}`,
+      measure: `cxkpi import / read_csv ${i.size}`,
       value: x(i.ratio),
       target: `≤ ${TARGETS.importRatio}×`,
       status: judged(i.ratio <= TARGETS.importRatio),
     });
-    rows.push(base(`importFiles ${i.size}: rows/s`, int(i.importRowsPerS)));
-    rows.push(base(`importFiles ${i.size}: peak RSS`, `${int(i.importPeakRssMb)} MB`));
+    rows.push(base(`cxkpi import ${i.size}: rows/s`, int(i.importRowsPerS)));
+    rows.push(base(`cxkpi import ${i.size}: peak RSS`, `${int(i.importPeakRssMb)} MB`));
   }
   for (const a of r.dashboardApi) {
     const demo = a.size === 'demo';
