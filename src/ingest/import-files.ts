@@ -1,17 +1,15 @@
 // importFiles: reads each file with DuckDB, maps it to one or more entities, validates and
-// upserts; one summary per (file, entity). --strict stores nothing of a file with any defect.
+// upserts; one summary per (file, entity). --strict stores nothing of any file if one has a defect.
 
 import { UserError } from '../errors.ts';
 import type { Entity } from '../model/fields.ts';
 import type { Workspace } from '../workspace/workspace.ts';
-import { failImports, finishImport, newImportId, startImport } from './import-log.ts';
+import { importFile, type FileMode, type FileOutcome, type Target } from './import-file.ts';
+import { failImports, finishImport } from './import-log.ts';
 import { loadMapping } from './load-mapping.ts';
-import type { EntityMapping, LoadedMapping, Mapping, SourceFormat } from './mapping-schema.ts';
-import { commit, dispose, prepare, type Prepared } from './pipeline.ts';
-import { dropAll, type RawRead } from './raw-read.ts';
-import { formatOf, readSource } from './read-source.ts';
-import { checkResolved } from './check-resolved.ts';
-import { resolveMapping } from './resolve-mapping.ts';
+import type { LoadedMapping, Mapping, SourceFormat } from './mapping-schema.ts';
+import { trackQueryProgress } from './query-progress.ts';
+import { formatOf } from './read-source.ts';
 import type { FileImportSummary, ImportProgress, ImportSummary, WriteCounts } from './types.ts';
 
 export interface ImportFilesOptions {
@@ -22,97 +20,90 @@ export interface ImportFilesOptions {
   readonly mapping?: Mapping | LoadedMapping | string;
   /** Overrides the format guessed from the file extension. */
   readonly format?: SourceFormat;
-  /** Fail (UserError STRICT_IMPORT_FAILED) and store nothing of a file when any row is quarantined. */
+  /**
+   * Fail (UserError STRICT_IMPORT_FAILED) when any row of any file is quarantined, storing nothing
+   * of any file. The quarantine of the files with defects is written, so it can be listed.
+   */
   readonly strict?: boolean;
+  /** The name to record for a file (lineage, quarantine, import log) instead of its path. */
+  readonly names?: ReadonlyMap<string, string>;
   readonly onProgress?: (p: ImportProgress) => void;
 }
 
 export async function importFiles(ws: Workspace, opts: ImportFilesOptions): Promise<ImportSummary> {
   const mapping = opts.mapping === undefined ? undefined : await loadMapping(opts.mapping);
   const targets = entityMappings(mapping, opts.entity);
+  const formats = opts.files.map((f) => formatOf(f, opts.format ?? mapping?.read.format));
   const settings = await ws.settings();
-  const out: FileImportSummary[] = [];
-  for (const [fileIndex, file] of opts.files.entries()) {
-    const progress = (phase: ImportProgress['phase'], rows: number) =>
-      opts.onProgress?.({ file, fileIndex, fileCount: opts.files.length, phase, rows });
-    const format = formatOf(file, opts.format ?? mapping?.read.format);
-    progress('read', 0);
-    const raw = await readSource(ws, file, format, mapping?.read ?? {});
-    const prepared: { p: Prepared; summary: Omit<FileImportSummary, keyof WriteCounts> }[] = [];
-    const started: string[] = [];
-    try {
-      progress('validate', raw.rows);
-      for (const target of targets) {
-        const rm = resolveMapping({
-          entity: target.entity,
-          ...(target.mapping ? { mapping: target.mapping } : {}),
-          ...(mapping ? { mappingSource: mapping.source } : {}),
-          columns: raw.columns,
-          file,
-          timezone: settings.timezone,
-        });
-        if (raw.columns.length > 0) await checkResolved(ws, rm, file, raw);
-        const importId = newImportId(target.entity);
-        started.push(importId);
-        await startImport(ws, {
-          importId,
-          entity: target.entity,
-          file,
-          format,
-          mapping: mapping?.source ?? null,
-        });
-        const p = await prepare(ws, {
-          rm,
-          staged: {
-            relation: raw.relation,
-            kind: 'text',
-            rawJson: raw.rawJson,
-            ...(raw.rawRows ? { rawRows: raw.rawRows } : {}),
-          },
-          ...(raw.rejects ? { rejects: raw.rejects } : {}),
-          importId,
-          source: file,
-          currency: settings.currency,
-        });
-        prepared.push({ p, summary: summaryBase(file, target.entity, format, importId, raw, rm) });
-      }
-      const failed = opts.strict === true && prepared.some(({ p }) => p.counts.quarantined > 0);
-      progress('store', raw.rows);
-      await commit(
-        ws,
-        prepared.map(({ p }) => p),
-        !failed,
-      );
-      for (const { p, summary } of prepared) {
-        const counts = failed ? { ...p.counts, stored: 0, updated: 0, unchanged: 0 } : p.counts;
-        await finishImport(ws, summary.importId, counts, failed ? 'rejected' : 'ok');
-        out.push({ ...summary, ...p.counts });
-      }
-      if (failed) throw strictError(file, out.slice(-prepared.length));
-    } catch (e) {
-      await failImports(ws, started);
-      throw e;
-    } finally {
-      for (const { p } of prepared) await dispose(ws, p);
-      await dropAll(ws, raw.cleanup);
+  const started: string[] = [];
+  const run = async (mode: FileMode, importIds?: readonly (readonly string[])[]) => {
+    const outcomes: FileOutcome[] = [];
+    for (const [fileIndex, file] of opts.files.entries()) {
+      const ids = importIds?.[fileIndex];
+      const outcome = await importFile(ws, {
+        file,
+        name: opts.names?.get(file) ?? file,
+        format: formats[fileIndex] ?? 'csv',
+        read: mapping?.read ?? {},
+        targets,
+        mappingSource: mapping?.source ?? null,
+        timezone: settings.timezone,
+        currency: settings.currency,
+        mode,
+        ...(ids ? { importIds: ids } : {}),
+        started,
+        onProgress: (p) =>
+          opts.onProgress?.({ ...p, file, fileIndex, fileCount: opts.files.length }),
+      });
+      if (mode === 'strict' && outcome.defects) throw strictError(outcome.summaries, 1);
+      outcomes.push(outcome);
     }
-    progress('done', raw.rows);
+    return outcomes;
+  };
+  const untrack = opts.onProgress ? await trackQueryProgress(ws) : undefined;
+  try {
+    let outcomes: FileOutcome[];
+    if (opts.strict && opts.files.length > 1) {
+      // All or nothing across files: judge every file first (a file's defects do not depend on
+      // the files before it), then store them all, or none.
+      const checked = await run('check');
+      const bad = checked.filter((o) => o.defects);
+      if (bad.length > 0) {
+        for (const o of checked.filter((c) => !c.defects)) {
+          for (const s of o.summaries) await finishImport(ws, s.importId, rejected(s), 'rejected');
+        }
+        throw strictError(
+          bad.flatMap((o) => o.summaries),
+          opts.files.length,
+        );
+      }
+      outcomes = await run(
+        'strict',
+        checked.map((o) => o.importIds),
+      );
+    } else {
+      outcomes = await run(opts.strict ? 'strict' : 'store');
+    }
+    const files = outcomes.flatMap((o) => o.summaries);
+    return { files, totals: totals(files) };
+  } catch (e) {
+    await failImports(ws, started);
+    throw e;
+  } finally {
+    await untrack?.();
   }
-  return { files: out, totals: totals(out) };
 }
 
-function entityMappings(
-  m: LoadedMapping | undefined,
-  entity?: Entity,
-): { entity: Entity; mapping?: EntityMapping }[] {
+function entityMappings(m: LoadedMapping | undefined, entity?: Entity): Target[] {
   if (!m) {
     if (!entity) {
       throw new UserError(
         'ENTITY_REQUIRED',
-        'Say which entity the files hold (contacts, cases, surveys or costs), or give a mapping.',
+        'Say which entity the files hold (contacts, cases, surveys or costs), or give a mapping that names it.',
         {
           parameter: 'entity',
           allowed: ['contacts', 'cases', 'surveys', 'costs'],
+          fix: 'e.g. `cxkpi import contacts FILE`, or `cxkpi import FILE --mapping MAPPING`.',
         },
       );
     }
@@ -133,36 +124,23 @@ function entityMappings(
   return list.map((e) => ({ entity: e.entity, mapping: e }));
 }
 
-function summaryBase(
-  file: string,
-  entity: Entity,
-  format: SourceFormat,
-  importId: string,
-  raw: RawRead,
-  rm: ReturnType<typeof resolveMapping>,
-): Omit<FileImportSummary, keyof WriteCounts> {
-  return {
-    file,
-    entity,
-    format,
-    importId,
-    columns: rm.matches,
-    unused: rm.unused,
-    ...(raw.delimiter ? { delimiter: raw.delimiter } : {}),
-    warnings: raw.columns.length === 0 ? [`${file} is empty: no header and no rows.`] : [],
-  };
-}
+const rejected = (c: WriteCounts): WriteCounts => ({ ...c, stored: 0, updated: 0, unchanged: 0 });
 
-function strictError(file: string, summaries: readonly FileImportSummary[]): UserError {
-  const lines = summaries.map(
+function strictError(bad: readonly FileImportSummary[], fileCount: number): UserError {
+  const files = [...new Set(bad.map((s) => s.file))];
+  const lines = bad.map(
     (s) =>
-      `${s.entity}: read ${s.read}, quarantined ${s.quarantined}, skipped ${s.skipped} (import ${s.importId})`,
+      `${s.file} (${s.entity}): read ${s.read}, quarantined ${s.quarantined}, skipped ${s.skipped} (import ${s.importId})`,
   );
+  const what =
+    fileCount > 1
+      ? `nothing of the ${fileCount} files was stored`
+      : 'nothing of this file was stored';
   return new UserError(
     'STRICT_IMPORT_FAILED',
-    `Strict import of ${file} failed: rows were quarantined, so nothing of this file was stored.\n  ${lines.join('\n  ')}`,
+    `Strict import failed: rows of ${files.join(', ')} were quarantined, so ${what}.\n  ${lines.join('\n  ')}`,
     {
-      file,
+      ...(files.length === 1 ? { file: files[0] } : {}),
       fix: 'List the reasons with `cxkpi quarantine --import <id>`, fix the file and import again.',
     },
   );

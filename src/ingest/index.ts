@@ -6,8 +6,8 @@ export type { ImportFilesOptions } from './import-files.ts';
 export { writeRecords } from './write-canonical.ts';
 export type { WriteRecordsOptions } from './write-canonical.ts';
 export { loadMapping } from './load-mapping.ts';
-export { listQuarantine } from './import-log.ts';
-export type { QuarantineRow } from './import-log.ts';
+export { countQuarantine, listQuarantine } from './quarantine.ts';
+export type { QuarantineFilter, QuarantineRow } from './quarantine.ts';
 export { SOURCE_FORMATS, UNITS } from './mapping-schema.ts';
 export type {
   EntityMapping,

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openWorkspace, type Workspace } from '../workspace/workspace.ts';
-import { listQuarantine, type QuarantineRow } from './import-log.ts';
+import { listQuarantine, type QuarantineRow } from './quarantine.ts';
 import type { WriteCounts } from './types.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));

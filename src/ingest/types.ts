@@ -55,6 +55,12 @@ export interface ImportProgress {
   readonly fileIndex: number;
   readonly fileCount: number;
   readonly phase: 'read' | 'validate' | 'store' | 'done';
-  /** Rows read so far in this file (0 before the read finishes). */
+  /** Rows read from this file (0 until the read finishes). */
   readonly rows: number;
+  /** Bytes of the file read so far: DuckDB's scan progress × the file size while reading. */
+  readonly bytesRead: number;
+  /** The file's size on disk. */
+  readonly bytesTotal: number;
+  /** DuckDB's progress (0–100) of the statement running in this phase, when it reports one. */
+  readonly stepPercent: number | null;
 }

@@ -205,6 +205,34 @@ describe('GET /api/v1/quarantine', () => {
     expect(lines).toHaveLength(2);
   });
 
+  it('a re-import of a file supersedes its quarantine; history=true lists every import', async () => {
+    const bad =
+      'contact_id,channel,offered_at,outcome,wait_s\nr1,fax,2026-06-06T08:00:00Z,answered,1\n';
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      // `format` names the input format of a file whose name does not tell it.
+      const res = await post(
+        form({ entity: 'contacts', format: 'csv' }, [['file', 'again.dat', bad]]),
+      );
+      expect(res.statusCode).toBe(200);
+      ids.push((res.json() as Summary).files[0]?.importId ?? '');
+    }
+    const current = await getJson<Quarantine>(app(), '/api/v1/quarantine?page_size=1000');
+    const mine = current.rows.filter((r) => r.file === 'again.dat');
+    expect(mine.map((r) => r.importId)).toEqual([ids[2]]);
+    expect(current.total).toBe(current.rows.length);
+    const history = await getJson<Quarantine>(
+      app(),
+      '/api/v1/quarantine?history=true&page_size=1000',
+    );
+    expect(history.rows.filter((r) => r.file === 'again.dat').map((r) => r.importId)).toEqual([
+      ids[2],
+      ids[1],
+      ids[0],
+    ]);
+    expect(history.total).toBe(current.total + 2);
+  });
+
   it('rejects bad paging', async () => {
     const res = await app().inject({ method: 'GET', url: '/api/v1/quarantine?page_size=5000' });
     expect(res.statusCode).toBe(400);

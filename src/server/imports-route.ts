@@ -1,4 +1,4 @@
-// POST /api/v1/imports: multipart upload (file, entity, mapping, strict) → src/ingest importFiles.
+// POST /api/v1/imports: multipart upload (file, entity, format, mapping, strict) → importFiles.
 // Limits: one import at a time per server; uploads go to a temp dir under their own names, removed after.
 
 import { createWriteStream } from 'node:fs';
@@ -9,7 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Multipart } from '@fastify/multipart';
 import { z } from 'zod';
 import { isUserError, UserError } from '../errors.ts';
-import { importFiles } from '../ingest/index.ts';
+import { importFiles, SOURCE_FORMATS } from '../ingest/index.ts';
 import { ENTITIES } from '../model/fields.ts';
 import { oneOf } from './query-params.ts';
 import { errorResponseSchema } from './response-schemas.ts';
@@ -18,6 +18,9 @@ import { API, type ServerContext, type ZodApp } from './server-context.ts';
 /** The text fields of the form; files are `file` (one or more) and `mapping` (optional). */
 export const importFieldsSchema = z.strictObject({
   entity: oneOf('entity', ENTITIES).optional(),
+  /** The files' format when their names do not tell (e.g. `export.dat`). */
+  format: oneOf('format', SOURCE_FORMATS).optional(),
+  /** true: if any row of any file is quarantined, nothing of any file is stored. */
   strict: oneOf('strict', ['true', 'false'] as const).optional(),
 });
 
@@ -41,7 +44,7 @@ interface Upload {
   readonly files: string[];
   mapping?: string;
   readonly fields: Record<string, string>;
-  /** Temp path → the name the client sent, for messages and summaries. */
+  /** Temp path → the name the client sent: recorded with the data, and used in messages. */
   readonly names: Map<string, string>;
 }
 
@@ -97,14 +100,13 @@ export function registerImportRoute(app: ZodApp, { workspace }: ServerContext): 
           importFiles(workspace, {
             files: up.files,
             ...(fields.entity ? { entity: fields.entity } : {}),
+            ...(fields.format ? { format: fields.format } : {}),
             ...(up.mapping ? { mapping: up.mapping } : {}),
             strict: fields.strict === 'true',
+            names: up.names,
           }),
         );
-        return {
-          ...summary,
-          files: summary.files.map((f) => ({ ...f, file: up.names.get(f.file) ?? f.file })),
-        };
+        return { ...summary, files: summary.files.map((f) => ({ ...f })) };
       } catch (e) {
         throw isUserError(e) ? withClientNames(e, up) : e;
       } finally {
@@ -130,7 +132,7 @@ async function receive(parts: AsyncIterable<Multipart>) {
       await mkdir(sub);
       const path = join(sub, name);
       await pipeline(part.file, createWriteStream(path));
-      up.names.set(path, name);
+      up.names.set(path, clientName(part.filename, name));
       if (part.fieldname === 'mapping') up.mapping = path;
       else if (part.fieldname === 'file') up.files.push(path);
       else up.fields[part.fieldname] = name;
@@ -144,9 +146,19 @@ async function receive(parts: AsyncIterable<Multipart>) {
 
 const UPLOAD_DIR = /^.*[\\/]cxkpi-upload-[^\\/]+[\\/]\d+[\\/]/;
 
-/** The name a client uploaded, from the temp path an import recorded (quarantine, log). */
+/** The name a client uploaded, from a temp path older imports recorded (quarantine, log). */
 export function uploadName(file: string): string {
   return file.replace(UPLOAD_DIR, '');
+}
+
+/**
+ * The file name as the client sent it (the CLI sends the path it was given): the same file
+ * imported again, directly or through the server, is recognized by it (quarantine supersedes).
+ */
+function clientName(filename: string | undefined, fallback: string): string {
+  // eslint-disable-next-line no-control-regex
+  const name = (filename ?? '').replace(/[\u0000-\u001f]/g, '').trim();
+  return name === '' ? fallback : name;
 }
 
 function safeName(filename: string | undefined, field: string): string {

@@ -1,12 +1,12 @@
 // GET /api/v1/quarantine(.csv): rows an import set aside, with the reason and the raw line,
-// newest import first. Limits: paged over src/ingest listQuarantine (which has no offset).
+// newest import first; the current ones unless `history=true` (a re-import supersedes a file's).
 
 import { z } from 'zod';
-import { listQuarantine } from '../ingest/index.ts';
+import { countQuarantine, listQuarantine } from '../ingest/index.ts';
 import { objectsToCsv } from './csv.ts';
 import { uploadName } from './imports-route.ts';
 import { sendCsv, wantsCsv, withCsvPath } from './csv-reply.ts';
-import { intParam } from './query-params.ts';
+import { intParam, oneOf } from './query-params.ts';
 import { responses, tableResponseSchema } from './response-schemas.ts';
 import { API, type ServerContext, type ZodApp } from './server-context.ts';
 
@@ -18,6 +18,12 @@ export const quarantineQuerySchema = z.strictObject({
     .min(1)
     .optional()
     .meta({ description: 'Only the rows of this import (importId of an import summary).' }),
+  history: oneOf('history', ['true', 'false'] as const)
+    .optional()
+    .meta({
+      description:
+        'true: also rows of earlier imports of the same file and entity, superseded by a later import (`current: false`).',
+    }),
 });
 
 export function registerQuarantineRoute(app: ZodApp, { workspace }: ServerContext): void {
@@ -33,19 +39,19 @@ export function registerQuarantineRoute(app: ZodApp, { workspace }: ServerContex
         },
       },
       async (req, reply) => {
-        const { page = 1, page_size: pageSize = 100, import_id: importId } = req.query;
-        const filter = importId ? { importId } : {};
-        const [upTo, [count]] = await Promise.all([
-          listQuarantine(workspace, { limit: page * pageSize, ...filter }),
-          workspace.runner.all(
-            `SELECT count(*) AS n FROM quarantine${importId ? ` WHERE import_id = ${workspace.runner.dialect.literal(importId)}` : ''}`,
-          ),
+        const { page = 1, page_size: pageSize = 100, import_id: importId, history } = req.query;
+        const filter = { history: history === 'true', ...(importId ? { importId } : {}) };
+        const [list, total] = await Promise.all([
+          listQuarantine(workspace, {
+            limit: pageSize,
+            offset: (page - 1) * pageSize,
+            ...filter,
+          }),
+          countQuarantine(workspace, filter),
         ]);
-        const rows = upTo
-          .slice((page - 1) * pageSize)
-          .map((r) => ({ ...r, file: r.file === null ? null : uploadName(r.file) }));
+        const rows = list.map((r) => ({ ...r, file: r.file === null ? null : uploadName(r.file) }));
         if (wantsCsv(req)) return sendCsv(reply, 'quarantine', objectsToCsv(rows));
-        return { total: Number(count?.['n'] ?? 0), page, page_size: pageSize, rows };
+        return { total, page, page_size: pageSize, rows };
       },
     );
   }

@@ -1,6 +1,8 @@
 // `cxkpi quarantine`: rows that were not stored, each with file, row, field, value and reason.
+// By default the current ones: a new import of a file supersedes its earlier imports' rows.
 
 import type { Command } from 'commander';
+import { UserError } from '../../errors.ts';
 import { listQuarantine } from '../../ingest/index.ts';
 import { pickFormat, withWorkspace, type Ctx } from '../context.ts';
 import {
@@ -12,30 +14,57 @@ import {
   type Cell,
 } from '../output.ts';
 
+interface QuarantineOptions {
+  import?: string;
+  history?: boolean;
+  limit: string;
+  format?: string;
+}
+
 export function registerQuarantine(program: Command, ctx: Ctx): void {
   program
     .command('quarantine')
     .description('List quarantined rows with file, row, field, value and reason')
     .option('--import <id>', 'only rows of this import')
+    .option('--history', 'also rows of earlier imports of the same file (superseded)')
     .option('--limit <n>', 'at most this many rows', '100')
     .option('--format <format>', 'table, json, ndjson, csv, markdown')
-    .action(async (o: { import?: string; limit: string; format?: string }) => {
+    .action(async (o: QuarantineOptions) => {
       const format = pickFormat(ctx, o.format);
+      const limit = Number(o.limit);
+      if (!Number.isInteger(limit) || limit < 0) {
+        throw new UserError('INVALID_PARAMETER', `Invalid --limit "${o.limit}".`, {
+          parameter: 'limit',
+          value: o.limit,
+          fix: 'Give a whole number of rows, e.g. --limit 500.',
+        });
+      }
       const rows = await withWorkspace(ctx, (ws) =>
-        listQuarantine(ws, { limit: Number(o.limit), ...(o.import ? { importId: o.import } : {}) }),
-      );
-      const cells: Record<string, Cell>[] = rows.map((r) => ({ ...r }));
-      const columns = ['file', 'row', 'field', 'value', 'reason', 'code', 'entity', 'importId'].map(
-        (key) => ({
-          key,
-          label: key,
-          ...(key === 'row' ? { align: 'right' as const } : {}),
+        listQuarantine(ws, {
+          limit,
+          history: o.history ?? false,
+          ...(o.import ? { importId: o.import } : {}),
         }),
       );
+      const cells: Record<string, Cell>[] = rows.map((r) => ({
+        ...r,
+        current: r.current ? 'yes' : 'superseded',
+      }));
+      const keys = ['file', 'row', 'field', 'value', 'reason', 'code', 'entity', 'importId'];
+      const columns = [...keys, ...(o.history ? ['current'] : [])].map((key) => ({
+        key,
+        label: key,
+        ...(key === 'row' ? { align: 'right' as const } : {}),
+      }));
       if (format === 'json') ctx.io.out(renderJson(rows));
       else if (format === 'ndjson') ctx.io.out(renderNdjson(rows));
       else if (format === 'csv')
-        ctx.io.out(renderCsv([...columns.map((c) => c.key), 'raw'], cells));
+        ctx.io.out(
+          renderCsv(
+            [...keys, 'current', 'raw'],
+            rows.map((r) => ({ ...r })),
+          ),
+        );
       else if (format === 'markdown') ctx.io.out(renderMarkdown(columns, cells));
       else ctx.io.out(rows.length ? renderTable(columns, cells) : 'No quarantined rows.\n');
     });
