@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { percentile } from '../metrics/math.ts';
+import { invalidateDerived } from './derived.ts';
 import { kpiRows, only, scalar, useMemoryWorkspace } from '../../test/helpers/memory-workspace.ts';
 
 const { ws } = useMemoryWorkspace();
@@ -90,27 +91,45 @@ describe('FCR', () => {
     await seed();
     const row = await only(ws(), { kpis: ['fcr'] });
     expect(row).toMatchObject({ numerator: 3, denominator: 5, variant: 'auto' });
-    expect(row.counts).toEqual({ cases: 6, decided_by_flag: 2, decided_by_no_repeat: 3 });
+    expect(row.counts).toEqual({
+      cases: 6,
+      contacts_without_case: 1,
+      decided_by_flag: 2,
+      decided_by_no_repeat: 3,
+    });
     expect(row.excluded).toEqual({ undecided_no_flag_no_customer: 1 });
   });
 });
 
 describe('reopen rate, time to resolution, cost per resolution', () => {
-  it('reopen rate: 1 reopened of 5 resolved', async () => {
+  it('reopen rate: 1 reopened of the 4 resolved cases of the cases table (c9 has no case, so no reopen history)', async () => {
     await seed();
     const row = await only(ws(), { kpis: ['reopen_rate'] });
-    expect(row).toMatchObject({ numerator: 1, denominator: 5, value: 20 });
+    expect(row).toMatchObject({ numerator: 1, denominator: 4, value: 25 });
+    expect(row.excluded).toEqual({ contacts_without_case: 1, unknown_reopens: 0 });
+    // A blank reopen count is unknown, not 0: k4 leaves the denominator.
+    await ws().runner.exec(`UPDATE cases SET reopened_count = NULL WHERE case_id = 'k4'`);
+    await invalidateDerived(ws().runner);
+    const blank = await only(ws(), { kpis: ['reopen_rate'] });
+    expect(blank).toMatchObject({ numerator: 1, denominator: 3 });
+    expect(blank.excluded).toEqual({ contacts_without_case: 1, unknown_reopens: 1 });
   });
 
-  it('time to resolution: mean, median and p90 in hours over resolved cases', async () => {
+  it('time to resolution: mean, median and p90 in hours over resolved cases of the cases table', async () => {
     await seed();
-    const hours = [1, 48, 2, 4, 10 / 60];
+    const hours = [1, 48, 2, 4]; // k1–k4; c9 (a 10-minute chat without a case) is no case
     const row = await only(ws(), { kpis: ['time_to_resolution'] });
-    expect(row.n).toBe(5);
-    expect(row.value).toBeCloseTo(hours.reduce((a, b) => a + b) / 5, 10);
-    expect(row.percentiles?.p50).toBeCloseTo(2, 10);
+    expect(row.n).toBe(4);
+    expect(row.excluded).toEqual({ contacts_without_case: 1 });
+    expect(row.value).toBe(55 / 4);
+    expect(row.percentiles?.p50).toBeCloseTo(3, 10);
     expect(row.percentiles?.p90).toBeCloseTo(percentile(hours, 0.9) ?? NaN, 10);
-    expect(row.percentiles?.p90).toBeCloseTo(30.4, 10);
+    expect(row.percentiles?.p90).toBeCloseTo(4 + 0.7 * 44, 10);
+    const byHand = await scalar(
+      ws(),
+      `SELECT avg(epoch(resolved_at) - epoch(created_at)) / 3600 FROM cases WHERE resolved_at IS NOT NULL`,
+    );
+    expect(row.value).toBeCloseTo(byHand, 10);
   });
 
   it('cost per resolution: cost of the period / cases resolved in it, per channel', async () => {

@@ -24,14 +24,18 @@ export function sourceRelation(source: KpiSource, d: Dialect, s: WorkspaceSettin
 }
 
 /**
- * Case facts with the settings applied: `repeat_contact` says whether the same customer came back
- * on any channel within N days of the case's first touch (NULL without a customer id).
+ * Case facts with the settings applied. `repeat_contact` says whether the customer came back
+ * (FCR method 3): a second contact on the case, or any other contact of the same customer (any
+ * channel) after the case's first contact and at most N days after its resolution. NULL when
+ * that cannot be known (no customer id and a single contact). Unresolved cases are never FCR;
+ * their value only keeps them in the denominator.
  */
 function caseRelation(d: Dialect, s: WorkspaceSettings): string {
   const window = s.fcr.repeat_window_days * 86400;
-  return `SELECT *, CASE WHEN customer_id IS NULL THEN NULL
-                       WHEN next_at IS NULL THEN FALSE
-                       ELSE ${d.secondsBetween('first_at', 'next_at')} <= ${window} END AS repeat_contact
+  return `SELECT *, CASE WHEN touches > 1 THEN TRUE
+                       WHEN customer_id IS NULL THEN NULL
+                       WHEN next_at IS NULL OR resolved_at IS NULL THEN FALSE
+                       ELSE ${d.secondsBetween('resolved_at', 'next_at')} <= ${window} END AS repeat_contact
     FROM case_facts`;
 }
 
@@ -39,8 +43,10 @@ function caseRelation(d: Dialect, s: WorkspaceSettings): string {
  * The body of table `case_facts`: one row per case, independent of the settings. Cases come from
  * the cases table, plus handled contacts whose case is not there (a contact without case_id is
  * its own case; contacts never handled, such as abandons, form no case but still count as repeat
- * contacts). `touches` counts the case's contacts (a case with none counts its creation as one);
- * `first_at` is its first touch and `next_at` the same customer's next touch after it.
+ * contacts). `origin` says which: 'case' rows carry a real creation, resolution and reopen count;
+ * 'contact' rows are derived (resolved when handled, at the end of their last contact) and have
+ * no reopen count. `touches` counts the case's contacts (a case with none counts its creation as
+ * one); `first_at` is its first touch and `next_at` the same customer's next touch after it.
  */
 export function caseFactsTable(d: Dialect): string {
   const caseKey = `coalesce(case_id, ${d.concat("'contact:'", 'contact_id')})`;
@@ -65,14 +71,15 @@ export function caseFactsTable(d: Dialect): string {
     WITH per_case AS (${perCase})
     SELECT k.case_id AS case_key, ${DIMS.map((c) => `coalesce(k.${c}, p.${c}) AS ${c}`).join(', ')},
            p.customer_id,
-           k.created_at, k.resolved_at, coalesce(k.reopened_count, 0) AS reopened_count,
+           k.created_at, k.resolved_at, k.reopened_count, 'case' AS origin,
            k.resolved_at IS NOT NULL AS resolved, coalesce(k.first_contact_resolved, p.flag) AS fcr_flag,
            coalesce(p.touches, 1) AS touches, p.first_at, p.next_at
     FROM cases k LEFT JOIN per_case p ON p.case_key = k.case_id
     UNION ALL
     SELECT p.case_key, ${DIMS.map((c) => `p.${c}`).join(', ')}, p.customer_id,
            p.first_at AS created_at, CASE WHEN ${derivedResolved} THEN p.last_end END AS resolved_at,
-           0 AS reopened_count, ${derivedResolved} AS resolved, p.flag AS fcr_flag, p.touches,
+           CAST(NULL AS INTEGER) AS reopened_count, 'contact' AS origin,
+           ${derivedResolved} AS resolved, p.flag AS fcr_flag, p.touches,
            p.first_at, p.next_at
     FROM per_case p
     WHERE p.any_handled = 1 AND NOT EXISTS (SELECT 1 FROM cases k WHERE k.case_id = p.case_key)`;

@@ -2,9 +2,10 @@
 // The engine supplies `cost` from the costs table, spread evenly over the days of each cost period,
 // and null where no cost row covers the group: no cost data is no value, never a cost of 0.
 
-import { cmp, col, count } from '../expr.ts';
+import { and, count } from '../expr.ts';
 import { ratio } from '../math.ts';
 import type { KpiDefinition } from '../types.ts';
+import { fromContacts, resolved } from './case-conditions.ts';
 
 export const costPerResolution: KpiDefinition = {
   id: 'cost_per_resolution',
@@ -28,11 +29,18 @@ export const costPerResolution: KpiDefinition = {
   formula: (s) =>
     `operational cost (${s.currency}) of the period / cases resolved in it; no value where no cost rows cover the period or group (a group with cost but nothing resolved shows the cost as numerator)`,
   variant: () => 'cost spread evenly over the days of its period',
-  settingsUsed: (s) => ({ currency: s.currency, resolved: 'resolved_at is set' }),
-  aggregates: () => ({ resolved: count(cmp(col('resolved'), '=', true)) }),
-  population: () => cmp(col('resolved'), '=', true),
+  settingsUsed: (s) => ({
+    currency: s.currency,
+    resolved: 'resolved_at is set; a handled contact without a case is one resolution',
+  }),
+  aggregates: () => ({
+    resolved: count(resolved),
+    fromContacts: count(and(resolved, fromContacts)),
+  }),
+  population: () => resolved,
   compute: (a) => {
     const n = a['resolved'] ?? 0;
+    const contacts = a['fromContacts'] ?? 0;
     const cost = a['cost'] ?? null;
     return [
       {
@@ -41,7 +49,11 @@ export const costPerResolution: KpiDefinition = {
         denominator: n,
         n,
         excluded: {},
-        counts: { resolved: n },
+        counts: {
+          resolved: n,
+          resolved_cases: n - contacts,
+          resolved_contacts_without_case: contacts,
+        },
         ciLow: null,
         ciHigh: null,
       },

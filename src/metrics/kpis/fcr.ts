@@ -1,12 +1,13 @@
 // FCR by the three methods of KPIS.md (flag, single contact, no repeat within N days) and
 // `auto` (flag where the source gave one, else no-repeat), reporting how many cases each decided.
+// Cases include handled contacts without a case (one case each, resolved when handled).
 
-import { and, cmp, col, count, isNull, lit, notNull, or, type Expr } from '../expr.ts';
+import { and, cmp, coalesce, col, count, isNull, lit, notNull, or, type Expr } from '../expr.ts';
 import { ratio, wilsonInterval } from '../math.ts';
 import type { FcrMethod, WorkspaceSettings } from '../settings.ts';
 import type { AggValues, Figure, KpiDefinition } from '../types.ts';
+import { CASES_TEXT, fromContacts, resolved } from './case-conditions.ts';
 
-const resolved = cmp(col('resolved'), '=', true);
 const flagGiven = notNull(col('fcr_flag'));
 const flagYes = cmp(col('fcr_flag'), '=', true);
 const noFlag = isNull(col('fcr_flag'));
@@ -15,7 +16,8 @@ const noRepeat = and(resolved, cmp(col('repeat_contact'), '=', false));
 const singleContact = and(
   resolved,
   cmp(col('touches'), '=', 1),
-  cmp(col('reopened_count'), '=', 0),
+  // A blank reopen count (and a contact without a case) counts as never reopened here.
+  cmp(coalesce(col('reopened_count'), lit(0)), '=', 0),
 );
 
 const POPULATION: Readonly<Record<FcrMethod, Expr>> = {
@@ -29,10 +31,14 @@ const FORMULAS: Readonly<Record<FcrMethod, (s: WorkspaceSettings) => string>> = 
   flag: () => 'cases flagged resolved at first contact by the source / cases with a flag',
   'single-contact': () => 'cases resolved with exactly one contact and never reopened / all cases',
   'no-repeat': (s) =>
-    `resolved cases without a repeat contact from the same customer (any channel) within ${s.fcr.repeat_window_days} days / cases with a known customer`,
+    `resolved cases whose customer did not come back / cases where that is known (customer id, or a second contact); came back = a second contact on the case, or another contact from the same customer (any channel) after the case's first contact and within ${noRepeatWindow(s)}`,
   auto: (s) =>
-    `source flag where given, else no repeat contact from the same customer within ${s.fcr.repeat_window_days} days`,
+    `source flag where given, else resolved and the customer did not come back (no second contact on the case, no other contact from the same customer after the first contact and within ${noRepeatWindow(s)})`,
 };
+
+function noRepeatWindow(s: WorkspaceSettings): string {
+  return `${s.fcr.repeat_window_days} days after the resolution (resolved at; for a contact without a case, the end of the contact)`;
+}
 
 function figure(
   yes: number,
@@ -56,17 +62,18 @@ function figure(
 function compute(a: AggValues, s: WorkspaceSettings): Figure {
   const v = (k: string) => a[k] ?? 0;
   const all = v('cases');
+  const cases = { cases: all, contacts_without_case: v('fromContacts') };
   switch (s.fcr.method) {
     case 'flag':
-      return figure(v('flagYes'), v('flagN'), { no_flag: all - v('flagN') }, { cases: all });
+      return figure(v('flagYes'), v('flagN'), { no_flag: all - v('flagN') }, cases);
     case 'single-contact':
-      return figure(v('single'), all, {}, { cases: all });
+      return figure(v('single'), all, {}, cases);
     case 'no-repeat':
       return figure(
         v('noRepeat'),
         v('repeatKnown'),
         { no_customer_id: all - v('repeatKnown') },
-        { cases: all },
+        cases,
       );
     case 'auto': {
       const byFlag = v('flagN');
@@ -75,7 +82,7 @@ function compute(a: AggValues, s: WorkspaceSettings): Figure {
         v('flagYes') + v('autoRepeatYes'),
         byFlag + byRepeat,
         { undecided_no_flag_no_customer: all - byFlag - byRepeat },
-        { cases: all, decided_by_flag: byFlag, decided_by_no_repeat: byRepeat },
+        { ...cases, decided_by_flag: byFlag, decided_by_no_repeat: byRepeat },
       );
     }
   }
@@ -119,9 +126,11 @@ export const fcr: KpiDefinition = {
     method: s.fcr.method,
     repeat_window_days: s.fcr.repeat_window_days,
     resolved: 'resolved_at is set',
+    cases: CASES_TEXT,
   }),
   aggregates: () => ({
     cases: count(),
+    fromContacts: count(fromContacts),
     flagYes: count(flagYes),
     flagN: count(flagGiven),
     single: count(singleContact),

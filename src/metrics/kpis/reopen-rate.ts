@@ -1,10 +1,13 @@
 // Reopen rate: cases reopened after being resolved / cases resolved, placed by resolution time.
+// Only cases from the cases table with a reopen count: a contact without a case has no reopen
+// history, so counting it as "not reopened" would make up a 0 % (contact-only data).
 
-import { and, cmp, col, count } from '../expr.ts';
+import { and, cmp, col, count, isNull } from '../expr.ts';
 import { ratio, wilsonInterval } from '../math.ts';
 import type { KpiDefinition } from '../types.ts';
+import { fromCasesTable, fromContacts, reopensKnown, resolved } from './case-conditions.ts';
 
-const resolved = cmp(col('resolved'), '=', true);
+const counted = and(resolved, reopensKnown);
 
 export const reopenRate: KpiDefinition = {
   id: 'reopen_rate',
@@ -25,14 +28,20 @@ export const reopenRate: KpiDefinition = {
     text: '< 5 %',
     localized: { en: '< 5 %', nl: '< 5 %', es: '< 5 %' },
   },
-  formula: () => 'cases reopened after being resolved / cases resolved',
-  variant: () => 'reopened_count > 0',
-  settingsUsed: () => ({ resolved: 'resolved_at is set' }),
-  aggregates: () => ({
-    resolved: count(resolved),
-    reopened: count(and(resolved, cmp(col('reopened_count'), '>', 0))),
+  formula: () =>
+    'cases reopened after being resolved / cases resolved, over resolved cases of the cases table with a reopen count; contacts without a case (contacts_without_case) and cases with a blank reopen count (unknown_reopens) are left out',
+  variant: () => 'reopened_count > 0, cases table only',
+  settingsUsed: () => ({
+    resolved: 'resolved_at is set',
+    counted: 'cases from the cases table with a reopen count',
   }),
-  population: () => resolved,
+  aggregates: () => ({
+    resolved: count(counted),
+    reopened: count(and(counted, cmp(col('reopened_count'), '>', 0))),
+    noCase: count(and(resolved, fromContacts)),
+    unknown: count(and(resolved, fromCasesTable, isNull(col('reopened_count')))),
+  }),
+  population: () => counted,
   compute: (a) => {
     const n = a['resolved'] ?? 0;
     const yes = a['reopened'] ?? 0;
@@ -43,7 +52,10 @@ export const reopenRate: KpiDefinition = {
         numerator: yes,
         denominator: n,
         n,
-        excluded: {},
+        excluded: {
+          contacts_without_case: a['noCase'] ?? 0,
+          unknown_reopens: a['unknown'] ?? 0,
+        },
         counts: { resolved: n, reopened: yes },
         ciLow: ci?.[0] ?? null,
         ciHigh: ci?.[1] ?? null,

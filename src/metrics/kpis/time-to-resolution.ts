@@ -1,13 +1,16 @@
 // Time to resolution in hours: mean, p50, p90, p95 of (resolved at − created at) over resolved
 // cases, on the calendar clock or counting only the workspace's business hours (with holidays).
+// Only cases from the cases table: a contact without a case has no creation or resolution time
+// of its own (its "time to resolution" would be its handle time, reported as a resolution time).
 
-import { businessSeconds, cmp, col, count, secondsBetween, sum, type Expr } from '../expr.ts';
+import { and, businessSeconds, col, count, secondsBetween, sum, type Expr } from '../expr.ts';
 import type { WorkspaceSettings } from '../settings.ts';
 import { ratio } from '../math.ts';
 import type { KpiDefinition } from '../types.ts';
+import { fromCasesTable, fromContacts, resolved } from './case-conditions.ts';
 import { percentileAggregates, readPercentiles } from './percentile-aggregates.ts';
 
-const resolved = cmp(col('resolved'), '=', true);
+const counted = and(resolved, fromCasesTable);
 const business = (s: WorkspaceSettings) => s.time_to_resolution.clock === 'business';
 
 function duration(s: WorkspaceSettings): Expr {
@@ -49,21 +52,25 @@ export const timeToResolution: KpiDefinition = {
     localized: { en: '< 24 h for B2C', nl: '< 24 u voor B2C', es: '< 24 h en B2C' },
   },
   formula: (s) =>
-    business(s)
-      ? 'mean of the business hours between created at and resolved at, over resolved cases'
-      : 'mean of (resolved at − created at) over resolved cases, calendar hours',
+    `${
+      business(s)
+        ? 'mean of the business hours between created at and resolved at'
+        : 'mean of (resolved at − created at), calendar hours'
+    }, over resolved cases of the cases table; contacts without a case have no creation or resolution time and are left out (contacts_without_case)`,
   variant: (s) => (business(s) ? 'business hours' : 'calendar hours'),
   settingsUsed: (s) => ({
     clock: s.time_to_resolution.clock,
     ...(business(s) ? { business_hours: hoursText(s) } : {}),
     resolved: 'resolved_at is set',
+    counted: 'cases from the cases table',
   }),
   aggregates: (s) => ({
-    n: count(resolved),
-    total: sum(duration(s), resolved),
-    ...percentileAggregates(duration(s), resolved),
+    n: count(counted),
+    total: sum(duration(s), counted),
+    noCase: count(and(resolved, fromContacts)),
+    ...percentileAggregates(duration(s), counted),
   }),
-  population: () => resolved,
+  population: () => counted,
   compute: (a) => {
     const n = a['n'] ?? 0;
     const totalH = (a['total'] ?? 0) / 3600;
@@ -73,7 +80,7 @@ export const timeToResolution: KpiDefinition = {
         numerator: totalH,
         denominator: n,
         n,
-        excluded: {},
+        excluded: { contacts_without_case: a['noCase'] ?? 0 },
         counts: {},
         ciLow: null,
         ciHigh: null,
