@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { runKpiQuery, type KpiReport } from '../engine/index.ts';
 import { KPI_IDS } from '../metrics/index.ts';
 import { sendCsv, wantsCsv, withCsvPath } from './csv-reply.ts';
-import { kpiRowsToCsv } from './kpi-csv.ts';
+import { kpiRowsToCsv, type KpiCsvSeries } from './kpi-csv.ts';
 import { previousPeriod } from './previous-period.ts';
 import { checkPeriod, nameList, scopeParams, toKpiQueryInput } from './query-params.ts';
 import { kpisResponseSchema, responses } from './response-schemas.ts';
@@ -43,8 +43,9 @@ export function registerKpiRoutes(app: ZodApp, { workspace }: ServerContext): vo
           previous = await runKpiQuery(workspace.runner, { ...input, ...period }, settings);
         }
         if (wantsCsv(req)) {
-          const series = [{ series: 'current', rows: report.rows }];
-          if (previous) series.push({ series: 'previous', rows: previous.rows });
+          // The whole report, so each CSV line says its period, time zone, grain and filters.
+          const series: KpiCsvSeries[] = [{ series: 'current', ...report }];
+          if (previous) series.push({ series: 'previous', ...previous });
           return sendCsv(reply, 'kpis', kpiRowsToCsv(series));
         }
         return {
