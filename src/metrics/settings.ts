@@ -3,6 +3,8 @@
 
 import { z } from 'zod';
 import { CHANNELS } from '../model/fields.ts';
+import { isTimeZone, suggestTimeZones, TIME_ZONE_FIX } from './time-zone.ts';
+import { KPI_IDS } from './types.ts';
 
 export const SL_VARIANTS = [
   'answered-only',
@@ -37,11 +39,25 @@ const weekdays = (windows: [string, string][]) =>
 
 const channelMap = <T extends z.ZodType>(v: T) => z.partialRecord(z.enum(CHANNELS), v).default({});
 
+/** An IANA zone; an unknown one is refused here, not by every later report. */
+const timeZone = z.string().superRefine((tz, ctx) => {
+  if (isTimeZone(tz)) return;
+  const like = suggestTimeZones(tz);
+  ctx.addIssue({
+    code: 'custom',
+    message: `"${tz}" is not an IANA time zone${like.length ? ` (did you mean ${like.join(' or ')}?)` : ''}`,
+    params: { fix: TIME_ZONE_FIX },
+  });
+});
+
+/** Targets per KPI id, e.g. { service_level: 80, asa: 30 }. */
+const targets = z.partialRecord(z.enum(KPI_IDS), z.number());
+
 export const settingsSchema = z.object({
-  timezone: z.string().default('Europe/Amsterdam'),
+  timezone: timeZone.default('Europe/Amsterdam'),
   currency: z
     .string()
-    .regex(/^[A-Z]{3}$/)
+    .regex(/^[A-Z]{3}$/, 'expected a three-letter ISO 4217 code such as EUR')
     .default('EUR'),
   service_level: z
     .object({
@@ -103,8 +119,8 @@ export const settingsSchema = z.object({
     })
     .prefault({}),
   /** User targets, e.g. { service_level: 80, asa: 30 }; per channel in targets_by_channel. */
-  targets: z.partialRecord(z.string(), z.number()).default({}),
-  targets_by_channel: channelMap(z.partialRecord(z.string(), z.number())),
+  targets: targets.default({}),
+  targets_by_channel: channelMap(targets),
 });
 
 export type WorkspaceSettings = z.infer<typeof settingsSchema>;

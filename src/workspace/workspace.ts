@@ -3,6 +3,7 @@
 
 import { openDuckDb, type DuckDbRunner } from '../engine/dialects/duckdb/duckdb-runner.ts';
 import { settingsSchema, type WorkspaceSettings } from '../metrics/settings.ts';
+import { invalidSetting } from '../metrics/settings-override.ts';
 import { UserError } from '../errors.ts';
 import { workspaceDdl } from './schema.ts';
 
@@ -12,6 +13,8 @@ export interface Workspace {
   readonly runner: DuckDbRunner;
   readonly path: string;
   settings(): Promise<WorkspaceSettings>;
+  /** The stored settings document as saved, unvalidated (for `config set` to repair it). */
+  storedSettings(): Promise<unknown>;
   saveSettings(s: WorkspaceSettings): Promise<void>;
   close(): Promise<void>;
 }
@@ -40,7 +43,8 @@ export async function openWorkspace({
   return {
     runner,
     path,
-    settings: () => readSettings(runner),
+    settings: async () => validSettings(await readStored(runner), path),
+    storedSettings: () => readStored(runner),
     saveSettings: async (s) => {
       const json = JSON.stringify(settingsSchema.parse(s));
       await runner.exec(
@@ -51,8 +55,20 @@ export async function openWorkspace({
   };
 }
 
-async function readSettings(runner: DuckDbRunner): Promise<WorkspaceSettings> {
+async function readStored(runner: DuckDbRunner): Promise<unknown> {
   const rows = await runner.all(`SELECT value FROM settings WHERE key = 'workspace'`);
   const raw = rows[0]?.['value'];
-  return settingsSchema.parse(typeof raw === 'string' ? JSON.parse(raw) : {});
+  return typeof raw === 'string' ? JSON.parse(raw) : {};
+}
+
+/** A stored value that no longer validates names the setting and how to set it right. */
+function validSettings(stored: unknown, path: string): WorkspaceSettings {
+  const parsed = settingsSchema.safeParse(stored);
+  if (parsed.success) return parsed.data;
+  const e = invalidSetting(parsed.error, stored);
+  throw new UserError(e.code, `The workspace ${path} has an invalid setting. ${e.message}`, {
+    ...e.location,
+    file: path,
+    fix: `${e.location.fix ?? ''} Set it with: cxkpi config set ${e.location.parameter ?? '<setting>'} <value>.`.trim(),
+  });
 }

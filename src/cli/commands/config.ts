@@ -23,7 +23,8 @@ export function registerConfig(program: Command, ctx: Ctx): void {
     .description('Change a setting; values are JSON (80, "Europe/Madrid", {"voice": 80}) or text')
     .action(async (key: string, value: string) => {
       await withWorkspace(ctx, async (ws) => {
-        const next = setSetting(await ws.settings(), key, value);
+        // From the stored document, so a value that no longer validates can be set right.
+        const next = setSetting(await ws.storedSettings(), key, value);
         await ws.saveSettings(next);
         const v = getSetting(next, key);
         ctx.io.out(`${key} = ${typeof v === 'object' ? JSON.stringify(v) : String(v)}\n`);
