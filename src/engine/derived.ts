@@ -4,6 +4,9 @@
 // they are tables, rebuilt on the first read after the data changed.
 // Limits: a change is seen through the row counts and the import log (every import and the
 // simulator write one); code that rewrites rows in place by other means calls invalidateDerived.
+// Concurrency: one build at a time per runner object (give every connection of a database the
+// same runner, as the server's request-scoped runner does); the check and the build share one
+// transaction, so the tables always match the fingerprint stored with them.
 
 import { createHash } from 'node:crypto';
 import type { Runner } from './runner.ts';
@@ -45,28 +48,51 @@ export async function ensureDerived(runner: Runner): Promise<void> {
   return job;
 }
 
-async function refresh(runner: Runner): Promise<void> {
+async function prepare(runner: Runner): Promise<Readonly<Record<string, string>>> {
   if (!prepared.has(runner)) {
     await runner.exec(STATE_DDL);
     prepared.add(runner);
   }
-  const tables = tableSql(runner);
-  const fp = await fingerprint(runner, Object.values(tables).join('\n'));
-  const [state] = await runner.all(`SELECT fingerprint FROM derived_state WHERE name = 'facts'`);
-  if (state?.['fingerprint'] === fp) return;
+  return tableSql(runner);
+}
+
+async function refresh(runner: Runner): Promise<void> {
+  const tables = await prepare(runner);
+  if (await isCurrent(runner, tables)) return;
+  // Checked again inside the transaction: the build reads one snapshot of the data and stores
+  // that snapshot's fingerprint, even when an import commits meanwhile on another connection.
   await runner.exec('BEGIN TRANSACTION');
   try {
-    for (const [name, sql] of Object.entries(tables)) {
-      await runner.exec(`CREATE OR REPLACE TABLE ${name} AS ${sql}`);
+    const fp = await fingerprint(runner, Object.values(tables).join('\n'));
+    const [state] = await runner.all(`SELECT fingerprint FROM derived_state WHERE name = 'facts'`);
+    if (state?.['fingerprint'] !== fp) {
+      for (const [name, sql] of Object.entries(tables)) {
+        await runner.exec(`CREATE OR REPLACE TABLE ${name} AS ${sql}`);
+      }
+      await runner.exec(
+        `INSERT OR REPLACE INTO derived_state VALUES ('facts', ${runner.dialect.literal(fp)}, now())`,
+      );
     }
-    await runner.exec(
-      `INSERT OR REPLACE INTO derived_state VALUES ('facts', ${runner.dialect.literal(fp)}, now())`,
-    );
     await runner.exec('COMMIT');
   } catch (e) {
     await runner.exec('ROLLBACK');
     throw e;
   }
+}
+
+async function isCurrent(runner: Runner, tables: Readonly<Record<string, string>>) {
+  const fp = await fingerprint(runner, Object.values(tables).join('\n'));
+  const [state] = await runner.all(`SELECT fingerprint FROM derived_state WHERE name = 'facts'`);
+  return state?.['fingerprint'] === fp;
+}
+
+/**
+ * Whether the derived tables the runner sees match the data it sees. Inside a transaction this
+ * is the transaction's snapshot: an export that pages through one snapshot checks it after BEGIN
+ * (ensureDerived would try to open a second transaction).
+ */
+export async function derivedIsCurrent(runner: Runner): Promise<boolean> {
+  return isCurrent(runner, await prepare(runner));
 }
 
 /** Forces a rebuild on the next read (for writers that bypass the import log). */

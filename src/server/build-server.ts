@@ -1,5 +1,6 @@
-// The Fastify app: zod validation, OpenAPI at /api/openapi.json, the /api/v1 routes, one error
-// handler, JSON 404s for the API and the web app (SPA fallback) when webDir is given.
+// The Fastify app: zod validation, OpenAPI at /api/openapi.json, the /api/v1 routes on a
+// connection per request (request-workspace.ts), one error handler, JSON 404s for the API and
+// the web app (SPA fallback) when webDir is given.
 
 import { resolve } from 'node:path';
 import fastifyMultipart from '@fastify/multipart';
@@ -23,6 +24,7 @@ import { errorHandler, notFoundBody } from './http-errors.ts';
 import { registerImportRoute } from './imports-route.ts';
 import { registerKpiRoutes } from './kpis-route.ts';
 import { registerQuarantineRoute } from './quarantine-route.ts';
+import { requestWorkspace } from './request-workspace.ts';
 import type { ServerContext, ZodApp } from './server-context.ts';
 import { registerStaffingRoute } from './staffing-route.ts';
 
@@ -63,7 +65,9 @@ export function buildServer({
   app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 20 } });
   const web = webDir ? resolve(webDir) : undefined;
   if (web) app.register(fastifyStatic, { root: web, prefix: '/' });
-  const ctx: ServerContext = { workspace };
+  const connections = requestWorkspace({ workspace });
+  connections.register(app);
+  const ctx: ServerContext = { workspace: connections.workspace };
   app.register(async (api) => {
     const z = api as unknown as ZodApp;
     registerHealthRoute(z, ctx);

@@ -1,12 +1,10 @@
 // GET /api/v1/contacts|cases|surveys(.csv): the rows behind a figure (engine drillDown), paged;
 // CSV without `page` streams every row. Limits: page_size ≤ 1000; rows as the engine returns them.
 
-import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { drillDown, type KeyValue } from '../engine/index.ts';
 import { KPI_IDS, KPIS, type KpiId } from '../metrics/index.ts';
-import { columnsOf, csvLine, type CsvCell } from './csv.ts';
-import { sendCsv, wantsCsv, withCsvPath } from './csv-reply.ts';
+import { sendCsvTable, wantsCsv, withCsvPath } from './csv-reply.ts';
 import {
   checkPeriod,
   GROUP_KEYS,
@@ -22,8 +20,6 @@ export const DRILL_SOURCES = ['contacts', 'cases', 'surveys'] as const;
 export type DrillSource = (typeof DRILL_SOURCES)[number];
 
 const MAX_PAGE_SIZE = 1000;
-/** Rows per engine call when a CSV streams a whole population. */
-const EXPORT_BATCH = 10_000;
 
 export function kpisOf(source: DrillSource): KpiId[] {
   return KPI_IDS.filter((id) => KPIS[id].source === source);
@@ -110,17 +106,21 @@ export function registerDrillDownRoutes(app: ZodApp, { workspace }: ServerContex
           };
           const page = (p: number, pageSize: number) =>
             drillDown(workspace.runner, { ...base, page: p, pageSize }, settings);
-          const paged = q.page !== undefined || q.page_size !== undefined;
-          if (wantsCsv(req) && !paged) {
-            const first = await page(1, EXPORT_BATCH);
-            reply.header('x-total-count', String(first.total));
-            return sendCsv(reply, source, Readable.from(csvPages(first, page)));
+          if (wantsCsv(req)) {
+            const asked = q.page !== undefined || q.page_size !== undefined;
+            const size = q.page_size ?? 100;
+            return sendCsvTable(
+              reply,
+              source,
+              {
+                count: async () => (await page(1, 1)).total,
+                fetch: async (offset, limit) => (await page(offset / limit + 1, limit)).rows,
+                snapshot: workspace.runner,
+              },
+              asked ? { page: { page: q.page ?? 1, size } } : {},
+            );
           }
           const r = await page(q.page ?? 1, q.page_size ?? 100);
-          if (wantsCsv(req)) {
-            reply.header('x-total-count', String(r.total));
-            return sendCsv(reply, source, Readable.from(csvPages({ ...r, total: r.rows.length })));
-          }
           return {
             source: r.source,
             total: r.total,
@@ -131,30 +131,5 @@ export function registerDrillDownRoutes(app: ZodApp, { workspace }: ServerContex
         },
       );
     }
-  }
-}
-
-interface Page {
-  readonly rows: readonly Record<string, unknown>[];
-  readonly total: number;
-  readonly page: number;
-  readonly pageSize: number;
-}
-
-/** Header plus rows, fetching later pages on demand so memory stays bounded. */
-async function* csvPages(
-  first: Page,
-  next?: (page: number, pageSize: number) => Promise<Page>,
-): AsyncGenerator<string> {
-  const columns = columnsOf(first.rows);
-  if (columns.length === 0) return;
-  yield csvLine(columns);
-  let cur = first;
-  let seen = 0;
-  for (;;) {
-    for (const r of cur.rows) yield csvLine(columns.map((c) => r[c] as CsvCell));
-    seen += cur.rows.length;
-    if (!next || seen >= first.total || cur.rows.length === 0) return;
-    cur = await next(cur.page + 1, cur.pageSize);
   }
 }

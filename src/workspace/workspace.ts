@@ -40,6 +40,11 @@ export async function openWorkspace({
     throw e;
   }
   for (const ddl of workspaceDdl(runner.dialect)) await runner.exec(ddl);
+  return workspaceOn(runner, path);
+}
+
+/** The workspace API over a runner; the server builds one over its per-request connections. */
+export function workspaceOn(runner: DuckDbRunner, path: string): Workspace {
   return {
     runner,
     path,
