@@ -191,4 +191,94 @@ describe('drill-down parameter errors', () => {
     expect(await bad('surveys?filter=channel')).toMatchObject({ parameter: 'filter' });
     expect(await bad('cases?sort=asc')).toMatchObject({ parameter: 'sort' });
   });
+
+  it('bad to, from after to, an unknown grain', async () => {
+    expect(await bad('contacts?to=2026-13-01')).toMatchObject({ parameter: 'to' });
+    expect(await bad('contacts?from=2026-06-02&to=2026-06-01')).toMatchObject({
+      parameter: 'from',
+    });
+    expect(await bad('contacts?grain=daily&group=period=2026-06-01')).toMatchObject({
+      parameter: 'grain',
+      allowed: ['15m', '30m', 'hour', 'day', 'week', 'month', 'quarter', 'year'],
+    });
+  });
+
+  it('page above its maximum; group without "="', async () => {
+    expect(await bad('contacts?page=1000000001')).toMatchObject({ parameter: 'page' });
+    const e = await bad('contacts?group=voice');
+    expect(e).toMatchObject({ parameter: 'group' });
+    expect(e['message']).toContain('dimension=value');
+    expect(e['allowed']).toContain('channel');
+  });
+
+  it('compare is not a drill-down parameter: a 400 that names it and the allowed ones', async () => {
+    const e = await bad('contacts?compare=previous-period&from=2026-06-01&to=2026-06-02');
+    expect(e).toMatchObject({ parameter: 'compare' });
+    expect(e['message']).toContain('"compare"');
+    expect(e['allowed']).toEqual(
+      expect.arrayContaining(['kpi', 'group', 'page', 'page_size', 'from', 'to', 'filter']),
+    );
+    expect(e['allowed']).not.toContain('compare');
+  });
+
+  it('a malformed or misaligned period label is a 400, not an empty page', async () => {
+    for (const [grain, label] of [
+      ['day', 'garbage'],
+      ['day', '2026-06-31'],
+      ['day', '2026-06-01 10:00'],
+      ['hour', '2026-06-01'],
+      ['hour', '2026-06-01 10:30'],
+      ['15m', '2026-06-01 10:10'],
+      ['week', '2026-06-02'],
+      ['month', '2026-06-02'],
+      ['quarter', '2026-05-01'],
+      ['year', '2026-06-01'],
+    ]) {
+      const e = await bad(
+        `contacts?grain=${grain}&group=period=${encodeURIComponent(label ?? '')}`,
+      );
+      expect({ grain, label, parameter: e['parameter'] }).toEqual({
+        grain,
+        label,
+        parameter: 'group',
+      });
+    }
+    // Aligned labels pass: 2026-06-01 is a Monday and the first of a month.
+    for (const [grain, label] of [
+      ['week', '2026-06-01'],
+      ['month', '2026-06-01'],
+      ['quarter', '2026-04-01'],
+      ['hour', '2026-06-01 10:00'],
+    ]) {
+      const res = await app().inject({
+        method: 'GET',
+        url: `/api/v1/contacts?grain=${grain}&group=period=${encodeURIComponent(label ?? '')}`,
+      });
+      expect({ grain, status: res.statusCode }).toEqual({ grain, status: 200 });
+    }
+  });
+
+  it('grain, slot and by only where a group or filter uses them (never silently ignored)', async () => {
+    expect((await bad('contacts?grain=day'))['parameter']).toBe('grain');
+    expect((await bad('contacts?slot=30'))['parameter']).toBe('slot');
+    const by = await bad('contacts?kpi=service_level&by=channel');
+    expect(by).toMatchObject({ parameter: 'by' });
+    expect(by['message']).toContain('group=channel=');
+    expect((await bad('contacts?group=weekday=8'))['parameter']).toBe('group');
+    expect((await bad('contacts?group=slot=10:15&slot=30'))['parameter']).toBe('group');
+    expect((await bad('contacts?group=slot=9:00'))['parameter']).toBe('group');
+  });
+
+  it('by repeating the group, slot sizing a slot group: the rows of that group, n of its figure', async () => {
+    const [voice] = await report('kpi=service_level&filter=channel=voice');
+    const withBy = await rows('contacts?kpi=service_level&by=channel&group=channel=voice');
+    expect(withBy.total).toBe(voice?.n);
+    // 10:00–11:00 local (08:00–09:00Z): c1 c2 on day 1, c9 c10 c11 on day 2.
+    const hour = (await report('kpi=service_level&by=slot&slot=60')).find(
+      (r) => r.keys['slot'] === '10:00',
+    );
+    expect(hour?.n).toBe(5);
+    const slot = await rows('contacts?kpi=service_level&slot=60&by=slot&group=slot=10:00');
+    expect(slot.total).toBe(5);
+  });
 });

@@ -13,6 +13,7 @@ import {
   scopeParams,
   toKpiQueryInput,
 } from './query-params.ts';
+import { checkDrillScope } from './drill-down-params.ts';
 import { drillDownResponseSchema, responses } from './response-schemas.ts';
 import { API, type ServerContext, type ZodApp } from './server-context.ts';
 
@@ -54,10 +55,23 @@ export function drillDownQuerySchema(source: DrillSource) {
       }),
       page: intParam('page', 1, 1_000_000_000).optional(),
       page_size: intParam('page_size', 1, MAX_PAGE_SIZE).optional(),
-      ...scopeParams,
+      // /kpis's scope without `compare`: one period's rows (ask for the other period's rows).
+      from: scopeParams.from,
+      to: scopeParams.to,
+      filter: scopeParams.filter,
+      grain: scopeParams.grain.meta({
+        description: 'The grain of `group=period=…` (needed with it).',
+      }),
+      slot: scopeParams.slot.meta({
+        description: 'Minutes per slot of `group=slot=…` or `filter=slot=…`.',
+      }),
+      by: scopeParams.by.meta({
+        description: "The figure's breakdown, optional; each dimension needs a `group` value.",
+      }),
     })
     .superRefine((q, ctx) => {
       checkPeriod(q, ctx, { compareUsed: false });
+      checkDrillScope(q, ctx);
       for (const [key, vals] of Object.entries(q.group ?? {})) {
         if ((vals ?? []).length > 1) {
           ctx.addIssue({
