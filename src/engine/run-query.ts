@@ -56,7 +56,7 @@ export async function runKpiQuery(
     }));
     const withCosts =
       id === 'cost_per_resolution' ? addCosts(groups, costGroups(compiled, rowsOf, q), q) : groups;
-    for (const g of withCosts) out.push(...toRows(id, g.keys, g.aggs, settings));
+    for (const g of withCosts) out.push(...toRows(id, g.keys, g.aggs, settings, q));
   }
   return {
     rows: out,
@@ -152,9 +152,10 @@ function toRows(
   keys: Record<string, KeyValue>,
   aggs: AggValues,
   s: WorkspaceSettings,
+  q: KpiQuery,
 ): KpiRow[] {
   const def = KPIS[id];
-  const channel = typeof keys['channel'] === 'string' ? keys['channel'] : null;
+  const channel = typeof keys['channel'] === 'string' ? keys['channel'] : pinnedChannel(q);
   const target = targetFor(id, channel, s);
   return def.compute(aggs, s).map((f) => ({
     kpi: id,
@@ -174,12 +175,18 @@ function toRows(
     variant: def.variant(s),
     formula: def.formula(s),
     settings: def.settingsUsed(s),
-    rating: rate(def, f.value, target, channel),
+    rating: rate(def, f.value, target, channel, { scale: f.scale ?? null, currency: s.currency }),
     warnings:
       SURVEY_OR_SAMPLE.includes(id) && f.n > 0 && f.n < s.min_sample
         ? [`n = ${f.n} < ${s.min_sample}: an estimate from a small sample`]
         : [],
   }));
+}
+
+/** The one channel a filter keeps (`--filter channel=voice`): its benchmark and targets apply. */
+function pinnedChannel(q: KpiQuery): string | null {
+  const only = q.filters.channel;
+  return only?.length === 1 ? (only[0] ?? null) : null;
 }
 
 export function targetFor(id: KpiId, channel: string | null, s: WorkspaceSettings): number | null {

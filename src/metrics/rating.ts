@@ -1,7 +1,8 @@
 // Rating a figure against its benchmark bands and a user target: red/amber/green with the
-// band's source. Amber = within 5 % (relative) of the target on the wrong side.
+// band's source. Amber = within 5 % (relative) of the target on the wrong side. A benchmark only
+// applies to its channel (ASA: calls), currency (cost per resolution: €) and scale (CES mean).
 
-import type { Benchmark, KpiDefinition, RatingBand } from './types.ts';
+import type { Band, Benchmark, KpiDefinition, RatingBand } from './types.ts';
 
 export type RagStatus = 'green' | 'amber' | 'red';
 
@@ -16,11 +17,24 @@ export interface Rating {
 export const AMBER_MARGIN = 0.05;
 
 export function bandOf(value: number, benchmark: Benchmark): RatingBand | null {
-  for (const b of benchmark.bands) {
-    if ((b.min === undefined || value >= b.min) && (b.max === undefined || value < b.max))
-      return b.rating;
-  }
-  return null;
+  return benchmark.bands.find((b) => inBand(value, b))?.rating ?? null;
+}
+
+function inBand(v: number, b: Band): boolean {
+  return (
+    (b.gt === undefined || v > b.gt) &&
+    (b.gte === undefined || v >= b.gte) &&
+    (b.lt === undefined || v < b.lt) &&
+    (b.lte === undefined || v <= b.lte)
+  );
+}
+
+/** What a figure is about, beyond its value: decides whether a benchmark applies. */
+export interface RatingContext {
+  /** The figure's scale ('1-7') when the KPI is reported per scale. */
+  readonly scale?: string | null;
+  /** The workspace currency, for currency benchmarks. */
+  readonly currency?: string;
 }
 
 export function rate(
@@ -28,9 +42,13 @@ export function rate(
   value: number | null,
   target: number | null,
   channel: string | null,
+  { scale = null, currency }: RatingContext = {},
 ): Rating {
-  const bm = kpi.benchmark;
-  const applies = bm !== undefined && (bm.channel === undefined || bm.channel === channel);
+  const bm = (scale !== null ? kpi.benchmarkForScale?.(scale) : undefined) ?? kpi.benchmark;
+  const applies =
+    bm !== undefined &&
+    (bm.channel === undefined || bm.channel === channel) &&
+    (bm.currency === undefined || bm.currency === currency);
   const band = value !== null && applies && bm ? bandOf(value, bm) : null;
   const targetMet =
     value === null || target === null

@@ -38,20 +38,25 @@ export type Additivity = 'ratio' | 'nonAdditive';
 
 export type RatingBand = 'excellent' | 'good' | 'average' | 'poor';
 
+/** A value range with its rating; bounds as written (`gt: 70` for "> 70"), absent = open. */
 export interface Band {
   readonly rating: RatingBand;
-  /** Inclusive lower bound. */
-  readonly min?: number;
-  /** Exclusive upper bound. */
-  readonly max?: number;
+  readonly gt?: number;
+  readonly gte?: number;
+  readonly lt?: number;
+  readonly lte?: number;
+  /** 'KPIS.md' when KPIS.md states the band; 'cxkpi' for cxkpi's own default filling a gap. */
+  readonly from: 'KPIS.md' | 'cxkpi';
 }
 
 export interface Benchmark {
   readonly bands: readonly Band[];
-  /** Where the bands come from, printed next to the rating. */
+  /** Where the bands come from, printed next to the rating: which part is KPIS.md, which cxkpi's. */
   readonly source: string;
   /** Only meaningful for this channel (e.g. ASA < 30 s is for calls). */
   readonly channel?: string;
+  /** Only meaningful for figures in this currency (cost per resolution: €5–15). */
+  readonly currency?: string;
   readonly text: string;
   /** `text` in every language the dashboard speaks (band words included). */
   readonly localized: Localized;
@@ -95,6 +100,8 @@ export interface KpiDefinition {
   readonly timeField: string;
   readonly additivity: Additivity;
   readonly benchmark?: Benchmark;
+  /** The benchmark for a figure reported per scale (CES mean on 1–7), when it differs. */
+  benchmarkForScale?(scale: string): Benchmark | undefined;
   /** The formula in words for the chosen variant. */
   formula(s: WorkspaceSettings): string;
   variant(s: WorkspaceSettings): string;

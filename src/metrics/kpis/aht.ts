@@ -29,8 +29,14 @@ export const aht: KpiDefinition = {
   timeField: 'offered_at',
   additivity: 'nonAdditive',
   benchmark: {
-    bands: [{ rating: 'good', max: 420 }, { rating: 'average', max: 600 }, { rating: 'poor' }],
-    source: 'KPIS.md: 5–7 min for calls',
+    bands: [
+      { rating: 'good', gte: 300, lte: 420, from: 'KPIS.md' },
+      { rating: 'good', lt: 300, from: 'cxkpi' },
+      { rating: 'average', gt: 420, lte: 600, from: 'cxkpi' },
+      { rating: 'poor', gt: 600, from: 'cxkpi' },
+    ],
+    source:
+      'KPIS.md: 5–7 min for calls (good); cxkpi default: good also < 5 min, average 7–10 min, poor > 10 min',
     channel: 'voice',
     text: '5–7 min for calls',
     localized: { en: '5–7 min for calls', nl: '5–7 min voor telefoon', es: '5–7 min en llamadas' },

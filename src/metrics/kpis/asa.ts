@@ -32,8 +32,12 @@ export const asa: KpiDefinition = {
   timeField: 'offered_at',
   additivity: 'nonAdditive',
   benchmark: {
-    bands: [{ rating: 'good', max: 30 }, { rating: 'average', max: 60 }, { rating: 'poor' }],
-    source: 'KPIS.md: < 30 s for calls',
+    bands: [
+      { rating: 'good', lt: 30, from: 'KPIS.md' },
+      { rating: 'average', gte: 30, lt: 60, from: 'cxkpi' },
+      { rating: 'poor', gte: 60, from: 'cxkpi' },
+    ],
+    source: 'KPIS.md: < 30 s for calls (good); cxkpi default: average 30–60 s, poor ≥ 60 s',
     channel: 'voice',
     text: '< 30 s for calls',
     localized: { en: '< 30 s for calls', nl: '< 30 s voor telefoon', es: '< 30 s en llamadas' },

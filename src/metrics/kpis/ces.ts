@@ -4,6 +4,7 @@
 import { and, cmp, col, count, mul, sum } from '../expr.ts';
 import { ratio, wilsonInterval, Z95 } from '../math.ts';
 import type { AggValues, Figure, KpiDefinition } from '../types.ts';
+import { cesMeanBenchmark } from './ces-benchmark.ts';
 import { atLeastOnOwnScale, ofKind, onScales, scaleText } from './survey-conditions.ts';
 
 const onScale = (max: string) => and(ofKind('ces'), cmp(col('scale_max'), '=', Number(max)));
@@ -48,16 +49,9 @@ export const ces: KpiDefinition = {
   source: 'surveys',
   timeField: 'responded_at',
   additivity: 'ratio',
-  benchmark: {
-    bands: [{ rating: 'good', min: 4 }, { rating: 'average', min: 3 }, { rating: 'poor' }],
-    source: 'KPIS.md: good: mean > 4 on a 5-point scale',
-    text: 'good: mean > 4 on a 5-point scale',
-    localized: {
-      en: 'good: mean > 4 on a 5-point scale',
-      nl: 'goed: gemiddelde > 4 op een 5-puntsschaal',
-      es: 'bueno: media > 4 en una escala de 5 puntos',
-    },
-  },
+  benchmark: cesMeanBenchmark(5),
+  // Per scale: a 1–7 mean is rated against the 5-point bands moved to the same scale position.
+  benchmarkForScale: (scale) => cesMeanBenchmark(Number(scale.split('-')[1] ?? 5)),
   formula: () => 'mean score, per scale (scales are never averaged together)',
   variant: () => 'mean per scale',
   settingsUsed: (s) => ({
@@ -95,8 +89,13 @@ export const cesPositive: KpiDefinition = {
   timeField: 'responded_at',
   additivity: 'ratio',
   benchmark: {
-    bands: [{ rating: 'good', min: 85 }, { rating: 'average', min: 70 }, { rating: 'poor' }],
-    source: 'KPIS.md: low effort: > 85 % positive',
+    bands: [
+      { rating: 'good', gt: 85, from: 'KPIS.md' },
+      { rating: 'average', gte: 70, lte: 85, from: 'cxkpi' },
+      { rating: 'poor', lt: 70, from: 'cxkpi' },
+    ],
+    source:
+      'KPIS.md: low effort (good): > 85 % positive; cxkpi default: average 70–85 %, poor < 70 %',
     text: 'low effort: > 85 % positive',
     localized: {
       en: 'low effort: > 85 % positive',

@@ -21,8 +21,15 @@ export const costPerResolution: KpiDefinition = {
   timeField: 'resolved_at',
   additivity: 'ratio',
   benchmark: {
-    bands: [{ rating: 'good', max: 15 }, { rating: 'average', max: 25 }, { rating: 'poor' }],
-    source: 'KPIS.md: €5–15 per ticket',
+    bands: [
+      { rating: 'good', gte: 5, lte: 15, from: 'KPIS.md' },
+      { rating: 'good', lt: 5, from: 'cxkpi' },
+      { rating: 'average', gt: 15, lte: 25, from: 'cxkpi' },
+      { rating: 'poor', gt: 25, from: 'cxkpi' },
+    ],
+    source:
+      'KPIS.md: €5–15 per ticket (good); cxkpi default: good also < €5, average €15–25, poor > €25; only for costs in EUR',
+    currency: 'EUR',
     text: '€5–15 per ticket',
     localized: { en: '€5–15 per ticket', nl: '€ 5–15 per ticket', es: '5–15 € por ticket' },
   },

@@ -21,12 +21,14 @@ export const csat: KpiDefinition = {
   additivity: 'ratio',
   benchmark: {
     bands: [
-      { rating: 'excellent', min: 95 },
-      { rating: 'good', min: 80 },
-      { rating: 'average', min: 70 },
-      { rating: 'poor' },
+      { rating: 'excellent', gt: 95, from: 'KPIS.md' },
+      { rating: 'good', gte: 80, lte: 90, from: 'KPIS.md' },
+      { rating: 'good', gt: 90, lte: 95, from: 'cxkpi' },
+      { rating: 'average', gte: 70, lt: 80, from: 'cxkpi' },
+      { rating: 'poor', lt: 70, from: 'cxkpi' },
     ],
-    source: 'KPIS.md: good 80–90 %; top > 95 %',
+    source:
+      'KPIS.md: good 80–90 %, top (excellent) > 95 %; cxkpi default: good also 90–95 %, average 70–80 %, poor < 70 %',
     text: 'good 80–90 %; top > 95 %',
     localized: {
       en: 'good 80–90 %; top > 95 %',

@@ -107,12 +107,14 @@ export const fcr: KpiDefinition = {
   additivity: 'ratio',
   benchmark: {
     bands: [
-      { rating: 'excellent', min: 85 },
-      { rating: 'good', min: 70 },
-      { rating: 'average', min: 60 },
-      { rating: 'poor' },
+      { rating: 'excellent', gt: 85, from: 'KPIS.md' },
+      { rating: 'good', gte: 70, lte: 80, from: 'KPIS.md' },
+      { rating: 'good', gt: 80, lte: 85, from: 'cxkpi' },
+      { rating: 'average', gte: 60, lt: 70, from: 'cxkpi' },
+      { rating: 'poor', lt: 60, from: 'cxkpi' },
     ],
-    source: 'KPIS.md: standard 70–80 %; excellent > 85 %',
+    source:
+      'KPIS.md: standard (good) 70–80 %, excellent > 85 %; cxkpi default: good also 80–85 %, average 60–70 %, poor < 60 %',
     text: 'standard 70–80 %; excellent > 85 %',
     localized: {
       en: 'standard 70–80 %; excellent > 85 %',

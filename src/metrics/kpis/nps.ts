@@ -23,12 +23,13 @@ export const nps: KpiDefinition = {
   additivity: 'ratio',
   benchmark: {
     bands: [
-      { rating: 'excellent', min: 70 },
-      { rating: 'good', min: 50 },
-      { rating: 'average', min: 30 },
-      { rating: 'poor' },
+      { rating: 'excellent', gt: 70, from: 'KPIS.md' },
+      { rating: 'good', gt: 50, lte: 70, from: 'cxkpi' },
+      { rating: 'average', gte: 30, lte: 50, from: 'KPIS.md' },
+      { rating: 'poor', lt: 30, from: 'cxkpi' },
     ],
-    source: 'KPIS.md: average 30–50 (sector dependent); excellent > 70',
+    source:
+      'KPIS.md: average 30–50 (sector dependent), excellent > 70; cxkpi default: good 50–70, poor < 30',
     text: 'average 30–50 (sector dependent); excellent > 70',
     localized: {
       en: 'average 30–50 (sector dependent); excellent > 70',

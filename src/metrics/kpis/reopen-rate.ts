@@ -23,8 +23,12 @@ export const reopenRate: KpiDefinition = {
   timeField: 'resolved_at',
   additivity: 'ratio',
   benchmark: {
-    bands: [{ rating: 'good', max: 5 }, { rating: 'average', max: 10 }, { rating: 'poor' }],
-    source: 'KPIS.md: < 5 %',
+    bands: [
+      { rating: 'good', lt: 5, from: 'KPIS.md' },
+      { rating: 'average', gte: 5, lt: 10, from: 'cxkpi' },
+      { rating: 'poor', gte: 10, from: 'cxkpi' },
+    ],
+    source: 'KPIS.md: < 5 % (good); cxkpi default: average 5–10 %, poor ≥ 10 %',
     text: '< 5 %',
     localized: { en: '< 5 %', nl: '< 5 %', es: '< 5 %' },
   },

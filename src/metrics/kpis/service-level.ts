@@ -127,12 +127,13 @@ export const serviceLevel: KpiDefinition = {
   additivity: 'ratio',
   benchmark: {
     bands: [
-      { rating: 'excellent', min: 90 },
-      { rating: 'good', min: 80 },
-      { rating: 'average', min: 70 },
-      { rating: 'poor' },
+      { rating: 'excellent', gte: 90, from: 'KPIS.md' },
+      { rating: 'good', gte: 80, lt: 90, from: 'KPIS.md' },
+      { rating: 'average', gte: 70, lt: 80, from: 'cxkpi' },
+      { rating: 'poor', lt: 70, from: 'cxkpi' },
     ],
-    source: 'KPIS.md: common target 80/20; premium 90/30',
+    source:
+      "KPIS.md: common target 80/20 (good ≥ 80 %), premium 90/30 (excellent ≥ 90 %; cxkpi applies both at the workspace's T); cxkpi default: average 70–80 %, poor < 70 %",
     text: 'common target 80 %; premium 90 %',
     localized: {
       en: 'common target 80 %; premium 90 %',

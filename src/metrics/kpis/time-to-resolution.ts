@@ -46,8 +46,12 @@ export const timeToResolution: KpiDefinition = {
   timeField: 'resolved_at',
   additivity: 'nonAdditive',
   benchmark: {
-    bands: [{ rating: 'good', max: 24 }, { rating: 'average', max: 48 }, { rating: 'poor' }],
-    source: 'KPIS.md: < 24 h for B2C',
+    bands: [
+      { rating: 'good', lt: 24, from: 'KPIS.md' },
+      { rating: 'average', gte: 24, lt: 48, from: 'cxkpi' },
+      { rating: 'poor', gte: 48, from: 'cxkpi' },
+    ],
+    source: 'KPIS.md: < 24 h for B2C (good); cxkpi default: average 24–48 h, poor ≥ 48 h',
     text: '< 24 h for B2C',
     localized: { en: '< 24 h for B2C', nl: '< 24 u voor B2C', es: '< 24 h en B2C' },
   },
