@@ -7,7 +7,7 @@ import { KPIS } from '../metrics/registry.ts';
 import type { WorkspaceSettings } from '../metrics/settings.ts';
 import type { KpiId, KpiSource } from '../metrics/types.ts';
 import type { Dialect } from './dialect.ts';
-import type { Dimension, KpiQuery } from './query.ts';
+import { isSubDay, type Dimension, type KpiQuery } from './query.ts';
 import { instantPeriod, scope } from './scope.ts';
 import { renderAggregate } from './render-expr.ts';
 import { dailyCosts, sourceRelation } from './sources.ts';
@@ -61,7 +61,9 @@ export function compileQuery(q: KpiQuery, s: WorkspaceSettings, d: Dialect): Com
     selects.push(g.sql);
   }
   const keys = keyNames(q);
-  const order = ['_g', ...q.by.map((_, i) => `k${i}`), ...(q.grain ? ['kp'] : [])].join(', ');
+  // Sub-day buckets sort by their UTC start: on the DST-end night 02:00+02:00 comes first.
+  const time = q.grain ? [isSubDay(q.grain) ? 'ks' : 'kp'] : [];
+  const order = ['_g', ...q.by.map((_, i) => `k${i}`), ...time].join(', ');
   const sql = `SELECT * FROM (${d.unionAllByName(selects)}) u ORDER BY ${order}`;
   return { sql, keys, groups };
 }
@@ -69,8 +71,7 @@ export function compileQuery(q: KpiQuery, s: WorkspaceSettings, d: Dialect): Com
 /** Costs carry only channel and team, and at least a day: other breakdowns cannot get a cost. */
 export function costsAttributable(q: KpiQuery): boolean {
   const dims = [...q.by, ...(Object.keys(q.filters) as Dimension[])];
-  const subDay = q.grain === '15m' || q.grain === '30m' || q.grain === 'hour';
-  return !subDay && dims.every((dim) => COST_DIMENSIONS.includes(dim));
+  return !isSubDay(q.grain) && dims.every((dim) => COST_DIMENSIONS.includes(dim));
 }
 
 function compileGroup(
@@ -98,6 +99,7 @@ function compileGroup(
     index,
     rel,
     local: d.localTime(ts, s.timezone),
+    offset: d.utcOffsetSeconds(ts, s.timezone),
     aggs: [...aliases].map(([sql, alias]) => `${sql} AS ${alias}`),
     q,
     d,
@@ -144,24 +146,34 @@ interface SelectParts {
   index: number;
   rel: string;
   local: string;
+  /** UTC offset in seconds of a row's instant; needed for sub-day grains. */
+  offset?: string;
   aggs: string[];
   q: KpiQuery;
   d: Dialect;
   period: string[];
 }
 
-/** One group's rows: `_g`, the keys (`k0`…, `kp` as text) and its aggregate columns. */
-function groupedSelect({ index, rel, local, aggs, q, d, period }: SelectParts): string {
+/**
+ * One group's rows: `_g`, the keys (`k0`…, `kp` as text) and its aggregate columns; below a day
+ * also `ks`, the bucket's UTC start in epoch seconds, for ordering.
+ */
+function groupedSelect({ index, rel, local, offset, aggs, q, d, period }: SelectParts): string {
   const sc = scope(rel, local, period, q, d);
   const keys = q.by.map((dim, i) => `${sc.keyExpr(dim)} AS k${i}`);
-  if (q.grain) keys.push(`${d.bucket('t_local', q.grain)} AS kp`);
+  const withOffset = isSubDay(q.grain) && offset !== undefined;
+  if (q.grain) keys.push(`${d.bucket('t_local', q.grain)} AS kb`);
+  if (withOffset) keys.push(`${offset} AS ko`);
   const inner = `
     SELECT ${[...keys, ...aggs].join(', ')}
     FROM ${sc.from}
     ${sc.where.length ? `WHERE ${sc.where.join(' AND ')}` : ''}
     ${keys.length ? `GROUP BY ${keys.map((_, i) => i + 1).join(', ')}` : ''}`;
   const outerKeys = q.by.map((_, i) => `k${i}`);
-  if (q.grain) outerKeys.push(`${d.formatBucket('kp', q.grain)} AS kp`);
+  if (q.grain && withOffset) {
+    outerKeys.push(`${d.concat(d.formatBucket('kb', q.grain), d.formatUtcOffset('ko'))} AS kp`);
+    outerKeys.push(`(${d.localDayNumber('kb')} * 86400 + ${d.secondsOfDay('kb')} - ko) AS ks`);
+  } else if (q.grain) outerKeys.push(`${d.formatBucket('kb', q.grain)} AS kp`);
   const aggAliases = aggs.map((a) => a.slice(a.lastIndexOf(' AS ') + 4));
   return `SELECT ${[`${index} AS _g`, ...outerKeys, ...aggAliases].join(', ')} FROM (${inner}) g`;
 }

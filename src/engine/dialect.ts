@@ -38,6 +38,8 @@ export interface Dialect {
   bucket(local: string, grain: Grain): string;
   /** A bucket start as text: 'YYYY-MM-DD' from day grain up, 'YYYY-MM-DD HH:MM' below. */
   formatBucket(bucket: string, grain: Grain): string;
+  /** An offset from UTC in whole seconds as ISO 8601 text: 7200 → '+02:00', −18000 → '-05:00'. */
+  formatUtcOffset(seconds: string): string;
   /** ISO weekday 1 (Monday) … 7 (Sunday) of a local timestamp. */
   weekday(local: string): string;
   /** Whole days from 1970-01-01 to the date of a local timestamp (an integer). */

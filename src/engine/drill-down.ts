@@ -4,7 +4,7 @@
 import { KPIS } from '../metrics/registry.ts';
 import type { WorkspaceSettings } from '../metrics/settings.ts';
 import type { KpiId, KpiSource } from '../metrics/types.ts';
-import { kpiQuery, type Dimension, type KpiQueryInput } from './query.ts';
+import { isSubDay, kpiQuery, type Dimension, type KpiQueryInput } from './query.ts';
 import { renderExpr } from './render-expr.ts';
 import type { KeyValue } from './result.ts';
 import { ensureDerived } from './derived.ts';
@@ -62,9 +62,15 @@ export async function drillDown(
   for (const [key, value] of Object.entries(input.group ?? {})) {
     if (key === 'period') {
       if (!q.grain) continue;
-      where.push(
-        `${d.formatBucket(d.bucket('t_local', q.grain), q.grain)} = ${d.literal(String(value))}`,
-      );
+      const label = String(value);
+      const bucket = d.formatBucket(d.bucket('t_local', q.grain), q.grain);
+      // A sub-day label names its UTC offset ('… 02:00+01:00'); without one it means both
+      // occurrences of a repeated local hour.
+      const withOffset = isSubDay(q.grain) && /[+-]\d{2}:\d{2}$/.test(label);
+      const expr = withOffset
+        ? d.concat(bucket, d.formatUtcOffset(d.utcOffsetSeconds(ts, s.timezone)))
+        : bucket;
+      where.push(`${expr} = ${d.literal(label)}`);
       continue;
     }
     const expr = sc.keyExpr(key as Dimension);

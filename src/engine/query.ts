@@ -27,6 +27,13 @@ export const COLUMN_OF: Readonly<Record<Exclude<Dimension, 'weekday' | 'slot'>, 
 export const GRAINS = ['15m', '30m', 'hour', 'day', 'week', 'month', 'quarter', 'year'] as const;
 export type Grain = (typeof GRAINS)[number];
 
+/**
+ * Grains shorter than a day. Their bucket labels carry the UTC offset ('2026-10-25 02:00+02:00'),
+ * so the local hour that repeats when DST ends gives two buckets, not one of double length.
+ */
+export const isSubDay = (g: Grain | undefined): boolean =>
+  g === '15m' || g === '30m' || g === 'hour';
+
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 
 export const kpiQuerySchema = z

@@ -1,8 +1,15 @@
 // Calendar grouping in the workspace time zone across the Europe/Amsterdam DST changes:
-// 23- and 25-hour days, daily totals adding up to the period, no contact lost or doubled.
+// 23- and 25-hour days, daily totals adding up to the period, no contact lost or doubled, and
+// sub-day buckets labelled with their UTC offset so the repeated hour stays two hours.
 
 import { describe, expect, it } from 'vitest';
-import { kpiRows, only, useMemoryWorkspace } from '../../test/helpers/memory-workspace.ts';
+import {
+  kpiRows,
+  only,
+  settingsWith,
+  useMemoryWorkspace,
+} from '../../test/helpers/memory-workspace.ts';
+import { drillDown } from './drill-down.ts';
 
 const { ws } = useMemoryWorkspace();
 
@@ -39,11 +46,17 @@ describe('Europe/Amsterdam DST', () => {
       from: '2026-03-29',
       to: '2026-03-29',
     });
-    expect(hours.map((r) => r.keys['period'])).not.toContain('2026-03-29 02:00');
+    // Labels carry the UTC offset: 01:00 is still winter time, 03:00 already summer time.
     expect(hours).toHaveLength(23);
+    expect(hours.slice(0, 3).map((r) => [r.keys['period'], r.n])).toEqual([
+      ['2026-03-29 00:00+01:00', 4],
+      ['2026-03-29 01:00+01:00', 4],
+      ['2026-03-29 03:00+02:00', 4],
+    ]);
+    expect(hours.some((r) => String(r.keys['period']).includes(' 02:'))).toBe(false);
   });
 
-  it('fall back: 25 October 2026 has 25 hours (100 quarter hours); the repeated hour is one local bucket', async () => {
+  it('fall back: 25 October 2026 has 25 hours (100 quarter hours); the repeated hour is two buckets', async () => {
     await every15Minutes('2026-10-23 22:00:00+00', 3); // local 24 Oct 00:00 …
     const days = await kpiRows(ws(), { kpis: ['service_level'], grain: 'day' });
     const byDay = Object.fromEntries(days.map((r) => [r.keys['period'], r.n]));
@@ -56,9 +69,50 @@ describe('Europe/Amsterdam DST', () => {
       from: '2026-10-25',
       to: '2026-10-25',
     });
-    expect(hours).toHaveLength(24);
-    expect(hours.find((r) => r.keys['period'] === '2026-10-25 02:00')?.n).toBe(8);
+    // 25 hourly rows of 4 quarter hours each, in time order: 02:00 summer time (+02:00), then
+    // 02:00 again in winter time (+01:00).
+    expect(hours).toHaveLength(25);
+    expect(hours.every((r) => r.n === 4)).toBe(true);
+    expect(hours.slice(1, 5).map((r) => r.keys['period'])).toEqual([
+      '2026-10-25 01:00+02:00',
+      '2026-10-25 02:00+02:00',
+      '2026-10-25 02:00+01:00',
+      '2026-10-25 03:00+01:00',
+    ]);
     expect(hours.reduce((a, r) => a + r.n, 0)).toBe(100);
+    const quarters = await kpiRows(ws(), {
+      kpis: ['service_level'],
+      grain: '15m',
+      from: '2026-10-25',
+      to: '2026-10-25',
+    });
+    expect(quarters).toHaveLength(100);
+    expect(quarters.map((r) => r.keys['period']).slice(8, 17)).toEqual([
+      '2026-10-25 02:00+02:00',
+      '2026-10-25 02:15+02:00',
+      '2026-10-25 02:30+02:00',
+      '2026-10-25 02:45+02:00',
+      '2026-10-25 02:00+01:00',
+      '2026-10-25 02:15+01:00',
+      '2026-10-25 02:30+01:00',
+      '2026-10-25 02:45+01:00',
+      '2026-10-25 03:00+01:00',
+    ]);
+    // Each label is one real hour: 25 Oct 00:00 UTC (c104, 26 h after the first contact) is
+    // 02:00+02:00, 01:00 UTC (c108) is 02:00+01:00; a label without offset means both.
+    const s = settingsWith();
+    for (const [label, ids] of [
+      ['2026-10-25 02:00+02:00', ['c104', 'c105', 'c106', 'c107']],
+      ['2026-10-25 02:00+01:00', ['c108', 'c109', 'c110', 'c111']],
+      ['2026-10-25 02:00', ['c104', 'c105', 'c106', 'c107', 'c108', 'c109', 'c110', 'c111']],
+    ] as const) {
+      const dd = await drillDown(
+        ws().runner,
+        { query: { grain: 'hour' }, kpi: 'service_level', group: { period: label } },
+        s,
+      );
+      expect(dd.rows.map((r) => r['contact_id']).sort()).toEqual([...ids].sort());
+    }
   });
 
   it('weeks start on Monday and months follow local midnight', async () => {

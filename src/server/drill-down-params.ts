@@ -17,11 +17,15 @@ export interface DrillScope {
 
 const MINUTES_OF: Partial<Record<Grain, number>> = { '15m': 15, '30m': 30, hour: 60 };
 
-/** Why `label` is not a bucket start of `grain` ('YYYY-MM-DD' or 'YYYY-MM-DD HH:MM'), or null. */
+/**
+ * Why `label` is not a bucket start of `grain` ('YYYY-MM-DD', or 'YYYY-MM-DD HH:MM' with the UTC
+ * offset reports give sub-day buckets, '+02:00'; without it both occurrences of a repeated
+ * local hour), or null.
+ */
 export function periodLabelProblem(label: string, grain: Grain): string | null {
   const sub = MINUTES_OF[grain];
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?$/.exec(label);
-  const form = sub === undefined ? 'YYYY-MM-DD' : 'YYYY-MM-DD HH:MM';
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2})(?:[+-]\d{2}:\d{2})?)?$/.exec(label);
+  const form = sub === undefined ? 'YYYY-MM-DD' : 'YYYY-MM-DD HH:MM+HH:MM';
   if (!m || (sub === undefined) !== (m[4] === undefined)) {
     return `must be a ${grain} bucket as ${form}`;
   }

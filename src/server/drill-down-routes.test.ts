@@ -55,6 +55,16 @@ describe('drill-down total equals the figure n', () => {
     }
   });
 
+  it('for every hour of a report: its label carries the UTC offset and drills to its n', async () => {
+    const all = await report('kpi=service_level,asa&grain=hour');
+    expect(all.map((r) => r.keys['period'])).toContain('2026-06-01 10:00+02:00');
+    for (const r of all) {
+      const label = encodeURIComponent(String(r.keys['period']));
+      const path = `contacts?kpi=${r.kpi}&grain=hour&group=period=${label}`;
+      expect({ path, total: (await rows(path)).total }).toEqual({ path, total: r.n });
+    }
+  });
+
   it('within a period and filter, as the report', async () => {
     const qs = 'from=2026-06-01&to=2026-06-01&filter=channel=voice';
     const [row] = await report(`kpi=service_level&${qs}`);
@@ -249,6 +259,7 @@ describe('drill-down parameter errors', () => {
       ['month', '2026-06-01'],
       ['quarter', '2026-04-01'],
       ['hour', '2026-06-01 10:00'],
+      ['hour', '2026-06-01 10:00+02:00'],
     ]) {
       const res = await app().inject({
         method: 'GET',

@@ -35,7 +35,8 @@ export function byBucket(rows: readonly KpiRow[], kpi: KpiId): Map<string, KpiRo
   const out = new Map<string, KpiRow>();
   for (const r of rows) {
     if (r.kpi !== kpi) continue;
-    const key = String(r.keys['period'] ?? '');
+    // Hourly labels carry the UTC offset ('… 10:00+02:00'); the chart's buckets are local times.
+    const key = String(r.keys['period'] ?? '').slice(0, 16);
     const had = out.get(key);
     if (!had || r.n > had.n) out.set(key, r);
   }

@@ -36,6 +36,10 @@ export const duckdbDialect: Dialect = {
   bucket: (local, grain) => TRUNC[grain].replace('%s', local),
   formatBucket: (expr, grain) =>
     `strftime(${expr}, ${literal(grain === '15m' || grain === '30m' || grain === 'hour' ? '%Y-%m-%d %H:%M' : '%Y-%m-%d')})`,
+  formatUtcOffset: (sec) => {
+    const part = (x: string) => `lpad(CAST(${x} AS VARCHAR), 2, '0')`;
+    return `concat(CASE WHEN ${sec} < 0 THEN '-' ELSE '+' END, ${part(`abs(${sec}) // 3600`)}, ':', ${part(`abs(${sec}) % 3600 // 60`)})`;
+  },
   weekday: (local) => `isodow(${local})`,
   localDayNumber: (local) => `date_diff('day', DATE '1970-01-01', CAST(${local} AS DATE))`,
   secondsOfDay: (local) => `(epoch(${local}) - epoch(date_trunc('day', ${local})))`,
