@@ -2,6 +2,7 @@
 // Commands open the workspace through `withWorkspace`, so it is always closed again.
 
 import type { Command } from 'commander';
+import { defaultMemoryLimit, parseMemoryLimit, setMemoryLimit } from '../workspace/memory-limit.ts';
 import { DEFAULT_DB, openWorkspace, type Workspace } from '../workspace/workspace.ts';
 import { UserError } from '../errors.ts';
 import { LANGS, type Lang } from '../metrics/types.ts';
@@ -11,18 +12,27 @@ import { FORMATS, type Format } from './output.ts';
 export interface Ctx {
   readonly io: CliIo;
   dbPath(): string;
+  /** DuckDB's memory limit in bytes (global --memory-limit, $CXKPI_MEMORY_LIMIT, or default). */
+  memoryLimit(): number;
 }
 
 export function makeCtx(program: Command, io: CliIo): Ctx {
   return {
     io,
     dbPath: () => (program.opts()['db'] as string | undefined) ?? io.env['CXKPI_DB'] ?? DEFAULT_DB,
+    memoryLimit: () => {
+      const given =
+        (program.opts()['memoryLimit'] as string | undefined) ?? io.env['CXKPI_MEMORY_LIMIT'];
+      return given === undefined ? defaultMemoryLimit() : parseMemoryLimit(given);
+    },
   };
 }
 
 export async function withWorkspace<T>(ctx: Ctx, fn: (ws: Workspace) => Promise<T>): Promise<T> {
+  const limit = ctx.memoryLimit();
   const ws = await openWorkspace({ path: ctx.dbPath() });
   try {
+    await setMemoryLimit(ws.runner, limit);
     return await fn(ws);
   } finally {
     await ws.close();

@@ -6,6 +6,8 @@ export interface CliIo {
   err(text: string): void;
   /** stdout is a terminal: tables by default, colours unless NO_COLOR. */
   readonly isTTY: boolean;
+  /** stderr is a terminal: progress bars (else progress lines). */
+  readonly errIsTTY: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
@@ -14,6 +16,7 @@ export function processIo(): CliIo {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
     isTTY: Boolean(process.stdout.isTTY),
+    errIsTTY: Boolean(process.stderr.isTTY),
     env: process.env,
   };
 }
@@ -35,6 +38,7 @@ export function bufferIo({
       err += t;
     },
     isTTY,
+    errIsTTY: false,
     env,
     stdout: () => out,
     stderr: () => err,

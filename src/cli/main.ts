@@ -18,6 +18,10 @@ export function buildProgram(io: CliIo): Command {
   const program = new Command('cxkpi')
     .description('Exact, reconcilable contact-centre KPIs with their definitions, n and period')
     .option('--db <file>', 'workspace file (default ./cxkpi.duckdb or $CXKPI_DB)')
+    .option(
+      '--memory-limit <size>',
+      "DuckDB's memory limit, e.g. 2GB or 25% (default a quarter of the memory, or $CXKPI_MEMORY_LIMIT); beyond it DuckDB spills to <workspace>.tmp",
+    )
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   const ctx = makeCtx(program, io);

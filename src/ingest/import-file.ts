@@ -59,15 +59,13 @@ export async function importFile(ws: Workspace, t: FileTask): Promise<FileOutcom
     () => 0,
   );
   let rows = 0;
-  const report = (phase: ImportProgress['phase'], stepPercent: number | null = null) =>
-    t.onProgress({
-      phase,
-      rows,
-      bytesTotal,
-      bytesRead:
-        phase === 'read' ? Math.round(((stepPercent ?? 0) / 100) * bytesTotal) : bytesTotal,
-      stepPercent,
-    });
+  let bytesRead = 0;
+  const report = (phase: ImportProgress['phase'], stepPercent: number | null = null) => {
+    // The read is several statements (the scan, then rejects and counts): keep the furthest.
+    const scanned = Math.round(((stepPercent ?? 0) / 100) * bytesTotal);
+    bytesRead = phase === 'read' ? Math.max(bytesRead, scanned) : bytesTotal;
+    t.onProgress({ phase, rows, bytesTotal, bytesRead, stepPercent });
+  };
   report('read', 0);
   const raw = await whileRunning(
     () => readSource(ws, t.file, t.format, t.read),

@@ -25,7 +25,7 @@ export function formatOf(path: string, given?: SourceFormat): SourceFormat {
   throw new UserError('UNKNOWN_FORMAT', `Cannot tell the format of ${path} from its name.`, {
     file: path,
     allowed: SOURCE_FORMATS,
-    fix: `Pass a format (${SOURCE_FORMATS.join(', ')}), e.g. --format csv, or read.format in the mapping.`,
+    fix: `Name the input format (${SOURCE_FORMATS.join(', ')}): \`cxkpi import --input-format csv\`, the form field format=csv of POST /api/v1/imports, or read.format in the mapping.`,
   });
 }
 

@@ -4,6 +4,7 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyServerOptions } from 'fastify';
 import { UserError } from '../errors.ts';
+import { setMemoryLimit } from '../workspace/memory-limit.ts';
 import { openWorkspace } from '../workspace/workspace.ts';
 import { buildServer } from './build-server.ts';
 import { pidAlive, readLock, removeLock, removeLockSync, writeLock } from './lock-file.ts';
@@ -15,6 +16,8 @@ export interface StartServerOptions {
   readonly port?: number;
   readonly webDir?: string;
   readonly logger?: FastifyServerOptions['logger'];
+  /** DuckDB's memory limit in bytes (default DuckDB's own: 80 % of the memory). */
+  readonly memoryLimit?: number;
 }
 
 export interface RunningServer {
@@ -30,8 +33,10 @@ export async function startServer({
   port = 8080,
   webDir,
   logger = { level: 'warn' },
+  memoryLimit,
 }: StartServerOptions): Promise<RunningServer> {
   const workspace = await openWorkspace({ path: dbPath });
+  if (memoryLimit !== undefined) await setMemoryLimit(workspace.runner, memoryLimit);
   const app = buildServer({ workspace, logger, ...(webDir ? { webDir } : {}) });
   try {
     await app.listen({ host, port });

@@ -1,132 +1,171 @@
-// `cxkpi import contacts|cases|surveys|costs FILE...`: reads exports (CSV, TSV, JSON, NDJSON,
+// `cxkpi import [contacts|cases|surveys|costs] FILE...`: reads exports (CSV, TSV, JSON, NDJSON,
 // Parquet), maps, validates and stores them; prints read = stored + updated + unchanged +
-// quarantined + skipped per file. Goes through a running `cxkpi serve` when there is one.
+// quarantined + skipped per file and entity. Goes through a running `cxkpi serve` when there is one.
 
 import type { Command } from 'commander';
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
-import { UserError } from '../../errors.ts';
-import { importFiles, type FileImportSummary, type ImportSummary } from '../../ingest/index.ts';
+import { stat } from 'node:fs/promises';
+import { UserError, type ErrorLocation } from '../../errors.ts';
+import { importFiles, SOURCE_FORMATS, type ImportSummary } from '../../ingest/index.ts';
+import type { SourceFormat } from '../../ingest/index.ts';
 import { ENTITIES, type Entity } from '../../model/fields.ts';
 import { findRunningServer } from '../../server/index.ts';
 import { pickFormat, withWorkspace, type Ctx } from '../context.ts';
-import { renderCsv, renderJson, renderMarkdown, renderTable, type Cell } from '../output.ts';
-import { progress } from '../progress.ts';
+import { importProgress, uploadProgress } from '../import-progress.ts';
+import { renderImportSummary } from '../import-summary.ts';
+import { postForm } from '../upload.ts';
 
 interface ImportOptions {
   mapping?: string;
   strict?: boolean;
+  inputFormat?: string;
   format?: string;
   quiet?: boolean;
 }
 
+interface ImportArgs {
+  readonly entity?: Entity;
+  readonly files: readonly string[];
+  readonly inputFormat?: SourceFormat;
+}
+
 export function registerImport(program: Command, ctx: Ctx): void {
   program
-    .command('import <entity> <files...>')
-    .description('Import contacts, cases, surveys or costs from CSV, TSV, JSON, NDJSON or Parquet')
+    .command('import')
+    .argument('<entity-or-files...>', 'the entity (optional with a mapping), then the files')
+    .usage('[contacts|cases|surveys|costs] <files...> [options]')
+    .description(
+      'Import contacts, cases, surveys or costs from CSV, TSV, JSON, NDJSON or Parquet; the entity may be left out when the mapping names it (or several)',
+    )
     .option(
       '--mapping <file>',
       'YAML or JSON mapping (columns, value maps, time formats and zones, units)',
     )
-    .option('--strict', 'fail, storing nothing of a file, when any row would be quarantined')
+    .option(
+      '--input-format <format>',
+      `the files' format when the name does not tell: ${SOURCE_FORMATS.join(', ')}`,
+    )
+    .option('--strict', 'if any row of any file would be quarantined, store nothing of any file')
     .option('--format <format>', 'output: table, json, csv, markdown')
     .option('--quiet', 'no progress on stderr')
-    .action(async (entity: string, files: string[], o: ImportOptions) => {
-      if (!(ENTITIES as readonly string[]).includes(entity)) {
-        throw new UserError(
-          'INVALID_PARAMETER',
-          `Unknown entity "${entity}". Allowed: ${ENTITIES.join(', ')}.`,
-          {
-            parameter: 'entity',
-            value: entity,
-            allowed: ENTITIES,
-          },
-        );
-      }
-      const format = pickFormat(ctx, o.format ?? (ctx.io.isTTY ? 'table' : 'table'));
+    .action(async (words: string[], o: ImportOptions) => {
+      const args = parseArgs(words, o);
+      const format = pickFormat(ctx, o.format ?? 'table');
       const server = await findRunningServer(ctx.dbPath());
       const summary = server
-        ? await importViaServer(server.url, entity as Entity, files, o)
+        ? await importViaServer(ctx, server.url, args, o)
         : await withWorkspace(ctx, async (ws) => {
-            const bar = progress(ctx.io, { unit: 'rows', quiet: o.quiet ?? false });
+            const bar = importProgress(ctx.io, o.quiet ?? false);
             try {
               return await importFiles(ws, {
-                entity: entity as Entity,
-                files,
+                files: args.files,
+                ...(args.entity ? { entity: args.entity } : {}),
+                ...(args.inputFormat ? { format: args.inputFormat } : {}),
                 ...(o.mapping ? { mapping: o.mapping } : {}),
                 strict: o.strict ?? false,
-                onProgress: (p) => bar.update(p.rows, `${basename(p.file)}: ${p.phase}`),
+                onProgress: bar.onProgress,
               });
             } finally {
               bar.stop();
             }
           });
       if (server) ctx.io.err(`(sent to the running server at ${server.url})\n`);
-      ctx.io.out(renderSummary(summary, format));
+      ctx.io.out(renderImportSummary(summary, format));
     });
 }
 
-async function importViaServer(
-  url: string,
-  entity: Entity,
-  files: string[],
-  o: ImportOptions,
-): Promise<ImportSummary> {
-  const all: FileImportSummary[] = [];
-  for (const file of files) {
-    const form = new FormData();
-    form.set('entity', entity);
-    if (o.strict) form.set('strict', 'true');
-    if (o.mapping) form.set('mapping', new Blob([await readFile(o.mapping)]), basename(o.mapping));
-    form.set('file', new Blob([await readFile(file)]), basename(file));
-    const res = await fetch(`${url}/api/v1/imports`, { method: 'POST', body: form });
-    const body = (await res.json()) as ImportSummary & {
-      error?: { code: string; message: string };
-    };
-    if (!res.ok || body.error) {
-      throw new UserError(
-        body.error?.code ?? 'IMPORT_FAILED',
-        body.error?.message ?? `HTTP ${res.status}`,
-        { file },
-      );
-    }
-    all.push(...body.files);
+/** The first word is the entity when it names one; everything else is a file. */
+function parseArgs(words: readonly string[], o: ImportOptions): ImportArgs {
+  const [first, ...rest] = words;
+  const entity = (ENTITIES as readonly string[]).includes(first ?? '')
+    ? (first as Entity)
+    : undefined;
+  const files = entity ? rest : words;
+  if (files.length === 0) {
+    throw new UserError('FILE_REQUIRED', 'Name at least one file to import.', {
+      parameter: 'files',
+      fix: 'e.g. `cxkpi import contacts calls.csv`, or `cxkpi import calls.csv --mapping my-mapping.yaml`.',
+    });
   }
-  return { files: all, totals: {} };
+  if (!entity && !o.mapping) {
+    throw new UserError(
+      'ENTITY_REQUIRED',
+      `Say which entity ${files.join(', ')} hold${files.length > 1 ? '' : 's'}, or give a mapping that names it.`,
+      {
+        parameter: 'entity',
+        allowed: ENTITIES,
+        fix: `e.g. \`cxkpi import contacts ${files.join(' ')}\`, or add --mapping FILE.`,
+      },
+    );
+  }
+  const inputFormat = o.inputFormat;
+  if (inputFormat !== undefined && !(SOURCE_FORMATS as readonly string[]).includes(inputFormat)) {
+    throw new UserError('INVALID_PARAMETER', `Invalid --input-format "${inputFormat}".`, {
+      parameter: 'input-format',
+      value: inputFormat,
+      allowed: SOURCE_FORMATS,
+      fix: `Use one of: ${SOURCE_FORMATS.join(', ')}.`,
+    });
+  }
+  return {
+    files,
+    ...(entity ? { entity } : {}),
+    ...(inputFormat ? { inputFormat: inputFormat as SourceFormat } : {}),
+  };
 }
 
-const COUNTS = ['read', 'stored', 'updated', 'unchanged', 'quarantined', 'skipped'] as const;
-
-export function renderSummary(summary: ImportSummary, format: string): string {
-  if (format === 'json') return renderJson(summary);
-  const rows: Record<string, Cell>[] = summary.files.map((f) => ({
-    file: f.file,
-    entity: f.entity,
-    ...Object.fromEntries(COUNTS.map((k) => [k, f[k]])),
-    check:
-      f.read === f.stored + f.updated + f.unchanged + f.quarantined + f.skipped
-        ? 'adds up'
-        : 'MISMATCH',
-  }));
-  const columns = [
-    { key: 'file', label: 'file' },
-    { key: 'entity', label: 'entity' },
-    ...COUNTS.map((k) => ({ key: k, label: k, align: 'right' as const })),
-    { key: 'check', label: 'read = stored + updated + unchanged + quarantined + skipped' },
-  ];
-  if (format === 'csv')
-    return renderCsv(
-      columns.map((c) => c.key),
-      rows,
+/** One request with every file, streamed from disk; the server runs the same importFiles. */
+async function importViaServer(
+  ctx: Ctx,
+  url: string,
+  args: ImportArgs,
+  o: ImportOptions,
+): Promise<ImportSummary> {
+  const missing = await Promise.all(
+    [...args.files, ...(o.mapping ? [o.mapping] : [])].map((f) =>
+      stat(f).then(
+        () => null,
+        () => f,
+      ),
+    ),
+  );
+  const absent = missing.find((f) => f !== null);
+  if (absent) {
+    throw new UserError('FILE_NOT_FOUND', `The file ${absent} does not exist or cannot be read.`, {
+      file: absent,
+    });
+  }
+  const sizes = await Promise.all(args.files.map(async (f) => (await stat(f)).size));
+  const bar = uploadProgress(
+    ctx.io,
+    o.quiet ?? false,
+    sizes.reduce((a, b) => a + b, 0),
+  );
+  let body: ImportSummary & { error?: { code: string; message: string } & ErrorLocation };
+  let status: number;
+  try {
+    const res = await postForm(
+      `${url}/api/v1/imports`,
+      {
+        fields: {
+          ...(args.entity ? { entity: args.entity } : {}),
+          ...(args.inputFormat ? { format: args.inputFormat } : {}),
+          ...(o.strict ? { strict: 'true' } : {}),
+        },
+        files: [
+          ...(o.mapping ? [['mapping', o.mapping] as const] : []),
+          ...args.files.map((f) => ['file', f] as const),
+        ],
+      },
+      (sent, total) => bar.update(sent, sent < total ? 'uploading' : 'importing on the server'),
     );
-  const table = format === 'markdown' ? renderMarkdown(columns, rows) : renderTable(columns, rows);
-  const notes = summary.files.flatMap((f) => [
-    ...f.warnings.map((w) => `${f.file}: ${w}`),
-    ...(f.quarantined
-      ? [
-          `${f.file}: ${f.quarantined} ${f.entity} rows quarantined — see: cxkpi quarantine --import ${f.importId}`,
-        ]
-      : []),
-  ]);
-  return table + (notes.length ? `\n${notes.join('\n')}\n` : '');
+    status = res.status;
+    body = JSON.parse(res.body) as typeof body;
+  } finally {
+    bar.stop();
+  }
+  if (status >= 400 || body.error) {
+    const { code = 'IMPORT_FAILED', message = `HTTP ${status}`, ...location } = body.error ?? {};
+    throw new UserError(code, message, location);
+  }
+  return body;
 }

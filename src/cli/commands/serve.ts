@@ -24,6 +24,7 @@ export function registerServe(program: Command, ctx: Ctx): void {
       const webDir = existsSync(join(WEB_DIST, 'index.html')) ? WEB_DIST : undefined;
       const server = await startServer({
         dbPath,
+        memoryLimit: ctx.memoryLimit(),
         host: o.host,
         port: Number(o.port),
         ...(webDir ? { webDir } : {}),
