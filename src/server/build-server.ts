@@ -18,6 +18,7 @@ import type { Workspace } from '../workspace/workspace.ts';
 import { registerCommentsRoute } from './comments-route.ts';
 import { registerDefinitionsRoute } from './definitions-route.ts';
 import { registerDimensionsRoute } from './dimensions-route.ts';
+import { registerDistributionRoute } from './distribution-route.ts';
 import { registerDrillDownRoutes } from './drill-down-routes.ts';
 import { registerHealthRoute } from './health-route.ts';
 import { errorHandler, notFoundBody } from './http-errors.ts';
@@ -75,6 +76,7 @@ export function buildServer({
     registerDefinitionsRoute(z, ctx);
     registerDimensionsRoute(z, ctx);
     registerDrillDownRoutes(z, ctx);
+    registerDistributionRoute(z, ctx);
     registerCommentsRoute(z, ctx);
     registerImportRoute(z, ctx);
     registerQuarantineRoute(z, ctx);

@@ -1,12 +1,12 @@
-// The distribution of waiting times of answered contacts, with p50 and p90 of all of them marked.
-// Built from the rows behind ASA (up to 5 pages of 1,000); the note says when that is a sample.
-// Limits: the first 5,000 rows in time order; fixed buckets from seconds to a day; a
-// server-side histogram would avoid the transfer.
+// The distribution of waiting times of answered contacts (ASA's population), with p50 and p90
+// marked: every contact of the period and filters, binned by the server
+// (GET /api/v1/distribution?measure=wait). Limits: the server's bins (seconds for voice and chat,
+// hours for e-mail); empty bins after the last filled one are not drawn.
 
 import { useMemo } from 'react';
 import { apiUrl } from '../api/client.ts';
-import type { KpiRow, Lang, RowsResponse } from '../api/types.ts';
-import { useApiAll } from '../api/use-api.ts';
+import type { KpiRow, Lang } from '../api/types.ts';
+import { useApi } from '../api/use-api.ts';
 import type { ChartOption } from '../charts/echarts.ts';
 import { categoryAxis, grid, tooltip, valueAxis } from '../charts/options.ts';
 import { COLORS } from '../charts/palette.ts';
@@ -16,30 +16,24 @@ import { formatCount, formatNumber } from '../format/format.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { useView } from '../state/view-context.ts';
 
-const PAGE = 1000;
-const MAX_PAGES = 5;
-/** Bucket edges in seconds, fine where voice and chat wait, coarse where e-mail waits. */
-export const EDGES = [
-  0, 5, 10, 15, 20, 30, 45, 60, 90, 120, 180, 300, 600, 1800, 3600, 14_400, 28_800, 86_400,
-];
-
-/** Counts per bucket [EDGES[i], EDGES[i+1]); the last bucket is open-ended. */
-export function bucketCounts(waits: readonly number[]): number[] {
-  const counts = new Array<number>(EDGES.length).fill(0);
-  for (const w of waits) {
-    let i = EDGES.length - 1;
-    while (i > 0 && w < (EDGES[i] as number)) i--;
-    counts[i] = (counts[i] ?? 0) + 1;
-  }
-  return counts;
+/** GET /api/v1/distribution: counts per bin over every contact, and their n and percentiles. */
+export interface DistributionResponse {
+  readonly n: number;
+  readonly percentiles: { readonly p50: number | null; readonly p90: number | null };
+  readonly bins: readonly {
+    readonly from: number;
+    readonly to: number | null;
+    readonly count: number;
+  }[];
 }
 
-/** The bucket a value falls in. */
-export const bucketOf = (v: number): number => {
-  let i = EDGES.length - 1;
-  while (i > 0 && v < (EDGES[i] as number)) i--;
-  return i;
-};
+type Bin = DistributionResponse['bins'][number];
+
+/** The bin a value falls in: [from, to), the last one open-ended. */
+export function binOf(bins: readonly Bin[], v: number): number {
+  const i = bins.findIndex((b) => v >= b.from && (b.to === null || v < b.to));
+  return i < 0 ? 0 : i;
+}
 
 function edgeText(lang: Lang, s: number): string {
   if (s >= 3600) return `${formatNumber(lang, s / 3600, 0)} h`;
@@ -47,55 +41,34 @@ function edgeText(lang: Lang, s: number): string {
   return `${formatNumber(lang, s, 0)} s`;
 }
 
-function bucketLabel(lang: Lang, i: number): string {
-  const lo = EDGES[i] as number;
-  const hi = EDGES[i + 1];
-  return hi === undefined
-    ? `≥ ${edgeText(lang, lo)}`
-    : `${edgeText(lang, lo)}–${edgeText(lang, hi)}`;
+function binLabel(lang: Lang, b: Bin): string {
+  return b.to === null
+    ? `≥ ${edgeText(lang, b.from)}`
+    : `${edgeText(lang, b.from)}–${edgeText(lang, b.to)}`;
 }
 
 export function HistogramCard({ asa }: { readonly asa: KpiRow | null }) {
   const view = useView();
   const { t, lang } = useI18n();
-  const n = asa?.n ?? 0;
-  const pages = Math.min(MAX_PAGES, Math.ceil(n / PAGE));
-  const urls = useMemo(
-    () =>
-      asa && pages > 0
-        ? Array.from({ length: pages }, (_, i) =>
-            apiUrl('contacts', {
-              ...view.base,
-              extra: [
-                ['kpi', 'asa'],
-                ['page', String(i + 1)],
-                ['page_size', String(PAGE)],
-              ],
-            }),
-          )
-        : null,
-    [asa, pages, view.base],
+  const query = useMemo(
+    () => ({ ...view.base, extra: [['measure', 'wait']] as const }),
+    [view.base],
   );
-  const res = useApiAll<RowsResponse>(urls);
-  const waits = useMemo(
-    () =>
-      (res.data ?? [])
-        .flatMap((p) => p.rows.map((r) => Number(r['wait_s'] ?? 0)))
-        .filter(Number.isFinite),
-    [res.data],
-  );
+  const res = useApi<DistributionResponse>(apiUrl('distribution', query));
+  const dist = res.data;
+  const n = dist?.n ?? asa?.n ?? 0;
   const option = useMemo<ChartOption>(() => {
-    const all = bucketCounts(waits);
-    let last = all.length - 1;
-    while (last > 0 && all[last] === 0) last--;
-    const p50 = asa?.percentiles?.p50 ?? null;
-    const p90 = asa?.percentiles?.p90 ?? null;
-    for (const v of [p50, p90]) if (v !== null) last = Math.max(last, bucketOf(v));
-    // Both in one bucket: one line, one label (two would print on top of each other).
-    const together = p50 !== null && p90 !== null && bucketOf(p50) === bucketOf(p90);
+    const bins = dist?.bins ?? [];
+    const p50 = dist?.percentiles.p50 ?? null;
+    const p90 = dist?.percentiles.p90 ?? null;
+    let last = bins.length - 1;
+    while (last > 0 && bins[last]?.count === 0) last--;
+    for (const v of [p50, p90]) if (v !== null) last = Math.max(last, binOf(bins, v));
+    // Both in one bin: one line, one label (two would print on top of each other).
+    const together = p50 !== null && p90 !== null && binOf(bins, p50) === binOf(bins, p90);
     const secs = (v: number | null) => (v === null ? '—' : `${formatNumber(lang, v, 0)} s`);
-    const counts = all.slice(0, last + 1);
-    const labels = counts.map((_, i) => bucketLabel(lang, i));
+    const shown = bins.slice(0, last + 1);
+    const labels = shown.map((b) => binLabel(lang, b));
     const mark = (
       name: string,
       v: number | null,
@@ -106,7 +79,7 @@ export function HistogramCard({ asa }: { readonly asa: KpiRow | null }) {
         ? []
         : [
             {
-              xAxis: labels[bucketOf(v)],
+              xAxis: labels[binOf(bins, v)],
               name,
               lineStyle: { color, type: 'dashed' as const, width: 2 },
               label: {
@@ -134,7 +107,7 @@ export function HistogramCard({ asa }: { readonly asa: KpiRow | null }) {
         {
           type: 'bar',
           name: t('reach.contacts'),
-          data: counts,
+          data: shown.map((b) => b.count),
           barCategoryGap: '15%',
           color: COLORS.blue,
           markLine: {
@@ -150,17 +123,16 @@ export function HistogramCard({ asa }: { readonly asa: KpiRow | null }) {
         },
       ],
     };
-  }, [waits, asa, lang, t]);
+  }, [dist, lang, t]);
   return (
     <Card
       title={t('reach.hist')}
+      kpi="asa"
+      csv={apiUrl('distribution', query, true)}
       loading={res.loading}
       error={res.error}
       empty={n === 0}
-      note={t('reach.histNote', {
-        count: formatCount(lang, waits.length),
-        total: formatCount(lang, n),
-      })}
+      note={t('tile.n', { n: formatCount(lang, n) })}
       testId="histogram-card"
     >
       <Chart option={option} label={t('reach.hist')} />
