@@ -30,6 +30,8 @@ export function ensureWebBuild(webDir: string, force = false): boolean {
 export function bundleSize(webDir: string, built: boolean): BundleSize {
   const dir = resolve(webDir, 'assets');
   const files = readdirSync(dir)
+    // The server's precompressed copies (web-assets.ts) are not part of the bundle.
+    .filter((name) => !/\.(br|gz)$/.test(name))
     .sort()
     .map((name) => {
       const data = readFileSync(resolve(dir, name));

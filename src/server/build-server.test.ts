@@ -39,6 +39,8 @@ const ROUTES = [
   '/api/v1/surveys.csv',
   '/api/v1/surveys/comments',
   '/api/v1/surveys/comments.csv',
+  '/api/v1/distribution',
+  '/api/v1/distribution.csv',
   '/api/v1/staffing',
   '/api/v1/staffing.csv',
   '/api/v1/quarantine',
@@ -68,6 +70,7 @@ describe('GET /api/openapi.json', () => {
     expect(kpiParams).toEqual(['kpi', 'from', 'to', 'filter', 'grain', 'slot', 'by', 'compare']);
     const drill = doc.paths['/api/v1/contacts']?.['get']?.parameters?.map((p) => p.name);
     expect(drill).toEqual(expect.arrayContaining(['kpi', 'group', 'page', 'page_size', 'filter']));
+    expect(drill).not.toContain('compare');
     await app.close();
   });
 });

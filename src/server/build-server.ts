@@ -3,6 +3,7 @@
 // the web app (SPA fallback) when webDir is given.
 
 import { resolve } from 'node:path';
+import fastifyCompress from '@fastify/compress';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -28,6 +29,7 @@ import { registerQuarantineRoute } from './quarantine-route.ts';
 import { requestWorkspace } from './request-workspace.ts';
 import type { ServerContext, ZodApp } from './server-context.ts';
 import { registerStaffingRoute } from './staffing-route.ts';
+import { precompressWebDir, setWebHeaders } from './web-assets.ts';
 
 export interface BuildServerOptions {
   readonly workspace: Workspace;
@@ -50,6 +52,9 @@ export function buildServer({
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  // Bodies of 1 kB and more (API JSON, CSV) compressed as the client accepts; the dashboard's
+  // files come precompressed (web-assets.ts) and are left alone.
+  app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
   app.register(fastifySwagger, {
     openapi: {
       openapi: '3.0.3',
@@ -65,7 +70,20 @@ export function buildServer({
   });
   app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 20 } });
   const web = webDir ? resolve(webDir) : undefined;
-  if (web) app.register(fastifyStatic, { root: web, prefix: '/' });
+  if (web) {
+    app.register(fastifyStatic, {
+      root: web,
+      prefix: '/',
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: setWebHeaders,
+    });
+    app.addHook('onReady', async () => {
+      await precompressWebDir(web).catch((err: unknown) =>
+        app.log.warn({ err }, 'web files not precompressed; compressing them per request'),
+      );
+    });
+  }
   const connections = requestWorkspace({ workspace });
   connections.register(app);
   const ctx: ServerContext = { workspace: connections.workspace };
