@@ -55,6 +55,9 @@ export function parseQuery(o: QueryOptions): KpiQuery {
     const eq = f.indexOf('=');
     if (eq < 1) throw invalid('filter', f, 'must look like key=value');
     const key = f.slice(0, eq).trim();
+    if (!(DIMENSIONS as readonly string[]).includes(key)) {
+      throw invalid('filter', f, `${key} is not a dimension you can filter on`);
+    }
     const values = f
       .slice(eq + 1)
       .split(',')

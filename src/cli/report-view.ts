@@ -5,7 +5,7 @@ import type { KpiReport, KpiRow } from '../engine/result.ts';
 import { formatValue, NONE } from '../metrics/format.ts';
 import { KPIS } from '../metrics/registry.ts';
 import type { Lang } from '../metrics/types.ts';
-import { MESSAGES } from './messages.ts';
+import { label, MESSAGES } from './messages.ts';
 import type { Cell, Column } from './output.ts';
 
 export interface ReportView {
@@ -19,7 +19,7 @@ export function reportView(report: KpiReport, lang: Lang, currency: string): Rep
   const keyCols = groupKeys(report);
   const columns: Column[] = [
     { key: 'kpi', label: m.kpi },
-    ...keyCols.map((k) => ({ key: `key:${k}`, label: k })),
+    ...keyCols.map((k) => ({ key: `key:${k}`, label: label(m, 'dim', k) })),
     { key: 'value', label: m.value, align: 'right' },
     { key: 'n', label: m.n, align: 'right' },
     { key: 'interval', label: m.interval, align: 'right' },
@@ -41,7 +41,7 @@ export function reportView(report: KpiReport, lang: Lang, currency: string): Rep
         ? `${fmt(r, r.percentiles.p50)} / ${fmt(r, r.percentiles.p90)}`
         : '',
       rating: r.rating.status
-        ? `${r.rating.status}${r.rating.band ? ` (${m[r.rating.band]})` : ''}`
+        ? `${m[r.rating.status]}${r.rating.band ? ` (${m[r.rating.band]})` : ''}`
         : '',
       target:
         r.rating.target === null
@@ -67,7 +67,7 @@ export function footer(report: KpiReport, lang: Lang): string[] {
     .map(([k, v]) => `${k}=${(v ?? []).join(',')}`)
     .join(' ');
   const lines = [
-    `${m.period}: ${from ?? m.noData} – ${to ?? m.noData} (${m.timezone} ${timezone})${report.query.grain ? `, grain ${report.query.grain}` : ''}${filters ? `, filters ${filters}` : ''}; ${m.engine} ${report.engine}`,
+    `${m.period}: ${from ?? m.noData} – ${to ?? m.noData} (${m.timezone} ${timezone})${report.query.grain ? `, ${m.grain} ${label(m, 'grain', report.query.grain)}` : ''}${filters ? `, ${m.filters} ${filters}` : ''}; ${m.engine} ${report.engine}`,
   ];
   const seen = new Set<string>();
   for (const r of report.rows) {

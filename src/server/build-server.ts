@@ -22,7 +22,7 @@ import { registerDimensionsRoute } from './dimensions-route.ts';
 import { registerDistributionRoute } from './distribution-route.ts';
 import { registerDrillDownRoutes } from './drill-down-routes.ts';
 import { registerHealthRoute } from './health-route.ts';
-import { errorHandler, notFoundBody } from './http-errors.ts';
+import { errorHandlerFor, notFoundBody } from './http-errors.ts';
 import { registerImportRoute } from './imports-route.ts';
 import { registerKpiRoutes } from './kpis-route.ts';
 import { registerQuarantineRoute } from './quarantine-route.ts';
@@ -36,10 +36,14 @@ export interface BuildServerOptions {
   /** The web dashboard's build output (web/dist), served at `/` with SPA fallback. */
   readonly webDir?: string;
   readonly logger?: FastifyServerOptions['logger'];
+  /** Largest file POST /api/v1/imports accepts (default MAX_UPLOAD_BYTES). */
+  readonly maxUploadBytes?: number;
 }
 
 /** Largest upload accepted by POST /api/v1/imports. */
 export const MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
+/** Files (data files and a mapping) per import request. */
+export const MAX_UPLOAD_FILES = 20;
 
 export const API_VERSION = '1.0.0';
 
@@ -47,11 +51,12 @@ export function buildServer({
   workspace,
   webDir,
   logger = false,
+  maxUploadBytes = MAX_UPLOAD_BYTES,
 }: BuildServerOptions): FastifyInstance {
   const app = Fastify({ logger }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.setErrorHandler(errorHandler);
+  app.setErrorHandler(errorHandlerFor({ maxUploadBytes, maxFiles: MAX_UPLOAD_FILES }));
   // Bodies of 1 kB and more (API JSON, CSV) compressed as the client accepts; the dashboard's
   // files come precompressed (web-assets.ts) and are left alone.
   app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
@@ -68,7 +73,9 @@ export function buildServer({
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 20 } });
+  app.register(fastifyMultipart, {
+    limits: { fileSize: maxUploadBytes, files: MAX_UPLOAD_FILES },
+  });
   const web = webDir ? resolve(webDir) : undefined;
   if (web) {
     app.register(fastifyStatic, {

@@ -1,6 +1,7 @@
 // GET /api/v1/health: the server answers and which workspace it owns. Used by
 // findRunningServer and the CLI to decide whether to send writes here. Limits: no deep checks.
 
+import { z } from 'zod';
 import { healthResponseSchema, responses } from './response-schemas.ts';
 import { API, type ServerContext, type ZodApp } from './server-context.ts';
 
@@ -11,6 +12,7 @@ export function registerHealthRoute(app: ZodApp, { workspace }: ServerContext): 
       schema: {
         summary: 'Liveness and the workspace this server owns',
         tags: ['server'],
+        querystring: z.strictObject({}),
         response: responses(healthResponseSchema, { csv: false }),
       },
     },

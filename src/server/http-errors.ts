@@ -39,6 +39,54 @@ export function apiError(
   return { error: { code, message, ...extra } };
 }
 
+/** Upload limits, so a 413 can say what the server accepts. */
+export interface UploadLimits {
+  readonly maxUploadBytes: number;
+  readonly maxFiles: number;
+}
+
+/** The one error handler, knowing the server's upload limits. */
+export function errorHandlerFor(limits: UploadLimits) {
+  return (err: FastifyError, req: FastifyRequest, reply: FastifyReply): void => {
+    const upload = uploadLimitBody(err, limits);
+    if (upload) {
+      reply.code(413).send(upload);
+      return;
+    }
+    errorHandler(err, req, reply);
+  };
+}
+
+/** @fastify/multipart's limit errors, as a body that names the field and the limit. */
+function uploadLimitBody(err: FastifyError, limits: UploadLimits): ApiErrorBody | null {
+  if (err.code === 'FST_REQ_FILE_TOO_LARGE') {
+    return apiError(
+      'UPLOAD_TOO_LARGE',
+      `An uploaded file is larger than the ${bytesText(limits.maxUploadBytes)} this server accepts per file.`,
+      { parameter: 'file', fix: 'Split the file, or import it with the CLI on the workspace.' },
+    );
+  }
+  if (err.code === 'FST_FILES_LIMIT') {
+    return apiError(
+      'TOO_MANY_FILES',
+      `At most ${limits.maxFiles} files (\`file\` and \`mapping\`) per import request.`,
+      { parameter: 'file', fix: 'Send the files in several requests.' },
+    );
+  }
+  return null;
+}
+
+function bytesText(n: number): string {
+  for (const [unit, size] of [
+    ['GiB', 1024 ** 3],
+    ['MiB', 1024 ** 2],
+    ['KiB', 1024],
+  ] as const) {
+    if (n >= size) return `${Number((n / size).toFixed(1))} ${unit}`;
+  }
+  return `${n} bytes`;
+}
+
 export function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
   if (hasZodFastifySchemaValidationErrors(err)) {
     const known = schemaKeys(req, err.validationContext);
@@ -47,9 +95,12 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
       const [, first = ''] = v.instancePath.split('/');
       if (v.keyword === 'unrecognized_keys') {
         const keys = params.keys ?? [];
+        const allowed = known.length
+          ? `Allowed parameters: ${known.join(', ')}.`
+          : 'This route takes no parameters.';
         return issue(
           keys[0] ?? '',
-          `Unknown parameter ${keys.map((k) => `"${k}"`).join(', ')}. Allowed parameters: ${known.join(', ')}.`,
+          `Unknown parameter ${keys.map((k) => `"${k}"`).join(', ')}. ${allowed}`,
           known,
         );
       }

@@ -1,0 +1,94 @@
+// While `cxkpi serve` runs (here a child process owning a workspace file), the CLI's writes go
+// through it or fail saying so: `cxkpi import` is sent to the server and reports the same totals
+// an import on the file would; `cxkpi config set` stops with WORKSPACE_LOCKED naming the server.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bufferIo } from '../cli/io.ts';
+import { main } from '../cli/main.ts';
+import { findRunningServer } from './start-server.ts';
+
+let dir: string;
+let db: string;
+let child: ChildProcess;
+let url: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'cxkpi-owner-'));
+  db = join(dir, 'owned.duckdb');
+  const script = join(dir, 'serve.mts');
+  await writeFile(
+    script,
+    `import { startServer } from ${JSON.stringify(resolve('src/server/start-server.ts'))};\n` +
+      `await startServer({ dbPath: ${JSON.stringify(db)}, port: 0, logger: false });\n`,
+  );
+  child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: 'ignore' });
+  for (let i = 0; i < 400; i++) {
+    const found = await findRunningServer(db);
+    if (found) {
+      url = found.url;
+      return;
+    }
+    await sleep(50);
+  }
+  throw new Error('the server did not start');
+}, 60_000);
+
+afterAll(async () => {
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((done) => child.once('exit', done));
+    child.kill('SIGTERM');
+    await exited;
+  }
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function cli(...args: string[]) {
+  const io = bufferIo();
+  const code = await main(['node', 'cxkpi', '--db', db, ...args], io);
+  return { code, out: io.stdout(), err: io.stderr() };
+}
+
+// 3 contacts stored, 1 quarantined (channel "fax").
+const CSV = `contact_id,channel,offered_at,outcome,wait_s
+o1,voice,2026-06-03T08:00:00Z,answered,10
+o2,voice,2026-06-03T08:01:00Z,answered,30
+o3,chat,2026-06-03T08:02:00Z,abandoned,3
+o4,fax,2026-06-03T08:03:00Z,answered,12
+`;
+
+describe('a running server owns the workspace', () => {
+  it('cxkpi import goes through the server and reports per-file counts and totals', async () => {
+    const file = join(dir, 'june-3.csv');
+    await writeFile(file, CSV);
+    const { code, out, err } = await cli('import', 'contacts', file, '--format', 'json');
+    expect({ code, err: err.includes('running server') }).toEqual({ code: 0, err: true });
+    const summary = JSON.parse(out) as {
+      files: { file: string; read: number; stored: number; quarantined: number }[];
+      totals: Record<string, { read: number; stored: number; quarantined: number }>;
+    };
+    expect(summary.files).toEqual([
+      expect.objectContaining({ file: 'june-3.csv', read: 4, stored: 3, quarantined: 1 }),
+    ]);
+    expect(summary.totals['contacts']).toMatchObject({ read: 4, stored: 3, quarantined: 1 });
+    // The server's figures see it: SL = 1 within 20 s of (3 offered − 1 short abandon) = 50 %.
+    const res = await fetch(`${url}/api/v1/kpis?kpi=service_level&from=2026-06-03&to=2026-06-03`);
+    const body = (await res.json()) as { rows: { value: number; n: number }[] };
+    expect(body.rows[0]).toMatchObject({ value: 50, n: 2 });
+  });
+
+  it('cxkpi config set fails with WORKSPACE_LOCKED and changes nothing', async () => {
+    const { code, err } = await cli('config', 'set', 'service_level.threshold_s', '30');
+    expect(code).toBe(2);
+    expect(err).toContain('WORKSPACE_LOCKED');
+    expect(err).toMatch(/in use by another process|running/);
+    const defs = (await (await fetch(`${url}/api/v1/definitions`)).json()) as {
+      settings: { service_level: { threshold_s: number } };
+    };
+    expect(defs.settings.service_level.threshold_s).toBe(20);
+  });
+});
