@@ -30,12 +30,15 @@ async function insert(cs: readonly C[]): Promise<void> {
     offered_at, outcome, wait_s, talk_s, hold_s, acw_s) VALUES ${values.join(', ')}`);
 }
 
-async function staffing(rows: readonly [string, number, string, number, number | null][]) {
+type StaffingRow = [string, number, string, number, number | null, (number | null)?];
+
+async function staffing(rows: readonly StaffingRow[]) {
   const values = rows.map(
-    ([at, minutes, queue, agents, rate]) =>
-      `(TIMESTAMPTZ '${at}+00', ${minutes}, 'voice', '${queue}', ${agents}, ${rate ?? 'NULL'})`,
+    ([at, minutes, queue, agents, rate, onDuty]) =>
+      `(TIMESTAMPTZ '${at}+00', ${minutes}, 'voice', '${queue}', ${agents}, ${rate ?? 'NULL'}, ${onDuty ?? 'NULL'})`,
   );
-  await ws().runner.exec(`INSERT INTO staffing VALUES ${values.join(', ')}`);
+  await ws().runner.exec(`INSERT INTO staffing (interval_start, interval_minutes, channel, queue,
+    agents_staffed, hourly_rate, agents_on_duty) VALUES ${values.join(', ')}`);
 }
 
 const sample: C[] = [
@@ -198,6 +201,46 @@ describe('intervalHistory: agents staffed from the staffing table', () => {
       ['2026-06-01 09:15', 0, 2],
       ['2026-06-01 09:30', 1, null],
       ['2026-06-01 09:45', 1, null],
+    ]);
+  });
+});
+
+describe('intervalHistory by queue', () => {
+  it('keeps queues apart, with agents on duty where every staffing row gives them', async () => {
+    await insert(sample);
+    await staffing([
+      ['2026-06-01 07:00:00', 15, 'sales', 4, 30, 3],
+      ['2026-06-01 07:15:00', 15, 'sales', 6, 30, 5],
+      ['2026-06-01 07:00:00', 30, 'support', 2, 40],
+    ]);
+    const h = await intervalHistory(
+      ws().runner,
+      { query: { from: '2026-06-01', to: '2026-06-01' }, intervalMinutes: 30, byQueue: true },
+      settings,
+    );
+    const pick = (r: IntervalHistoryRow) => [
+      r.intervalStart,
+      r.channel,
+      r.queue,
+      r.offered,
+      r.agentsStaffed,
+      r.agentsOnDuty,
+    ];
+    // Sales 09:00: a1–a3, b1, b2, f1 (o1 is outbound); on duty (3 × 15 + 5 × 15) / 30 = 4.
+    expect(h.rows.map(pick)).toEqual([
+      ['2026-06-01 09:00', 'voice', 'sales', 6, 5, 4],
+      ['2026-06-01 09:00', 'voice', 'support', 0, 2, null],
+      ['2026-06-01 09:30', 'voice', 'support', 2, null, null],
+    ]);
+    const pooled = await intervalHistory(
+      ws().runner,
+      { query: { from: '2026-06-01', to: '2026-06-01' }, intervalMinutes: 30 },
+      settings,
+    );
+    // Pooled, one queue without on-duty figures leaves the interval's on-duty unknown.
+    expect(pooled.rows.map(pick)).toEqual([
+      ['2026-06-01 09:00', null, null, 6, 7, null],
+      ['2026-06-01 09:30', null, null, 2, null, null],
     ]);
   });
 });

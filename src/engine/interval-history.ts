@@ -1,6 +1,7 @@
 // Per-interval history for staffing: inbound contacts per local 15/30-minute interval (offered,
 // outcomes, waits, handle time) next to the agents the `staffing` table planned for it.
 // Limits: inbound only; a staffing row counts in the interval its piece starts in (no sub-slicing).
+// `byQueue` keeps channel and queue apart, for planners that staff queues separately.
 
 import { add, coalesce, col, count, lit, sum, type Aggregate } from '../metrics/expr.ts';
 import { answered, offered, thresholdText } from '../metrics/kpis/contact-conditions.ts';
@@ -25,6 +26,8 @@ export interface IntervalHistoryOptions {
   /** Period (`from`, `to`, local days) and `filters`; `kpis`, `by` and `grain` are ignored. */
   readonly query: KpiQueryInput | KpiQuery;
   readonly intervalMinutes: IntervalMinutes;
+  /** One row per interval, channel and queue instead of one per interval. */
+  readonly byQueue?: boolean;
 }
 
 export interface IntervalHistoryRow {
@@ -34,6 +37,9 @@ export interface IntervalHistoryRow {
   readonly utcOffsetMinutes: number;
   /** The interval start as a UTC instant, ISO 8601. */
   readonly startUtc: string;
+  /** With `byQueue`: the row's channel and queue (null where the data has none); else null. */
+  readonly channel: string | null;
+  readonly queue: string | null;
   /** ISO weekday, 1 = Monday … 7 = Sunday. */
   readonly weekday: number;
   /** Local time of day, 'HH:MM'. */
@@ -57,6 +63,11 @@ export interface IntervalHistoryRow {
   readonly handleSeconds: number;
   /** Paid agents the plan staffed, averaged over the interval and summed over queues; null without a plan. */
   readonly agentsStaffed: number | null;
+  /**
+   * Agents on duty (present, not on a break), averaged over the interval; null unless every
+   * staffing row of the interval gives them.
+   */
+  readonly agentsOnDuty: number | null;
   /** Agent-time-weighted hourly rate of the plan; null where the plan gives none. */
   readonly hourlyRate: number | null;
 }
@@ -94,12 +105,19 @@ function contactAggregates(s: WorkspaceSettings): Record<string, Aggregate> {
   };
 }
 const column = (name: string) => `c_${name.toLowerCase()}`;
-const STAFF_COLUMNS = ['staff_rows', 'agent_minutes', 'rated_minutes', 'rated_cost'] as const;
+const STAFF_COLUMNS = [
+  'staff_rows',
+  'agent_minutes',
+  'rated_minutes',
+  'rated_cost',
+  'duty_rows',
+  'duty_minutes',
+] as const;
 
 /** The contact and staffing history per local interval of the period, in time order. */
 export async function intervalHistory(
   runner: Runner,
-  { query, intervalMinutes }: IntervalHistoryOptions,
+  { query, intervalMinutes, byQueue = false }: IntervalHistoryOptions,
   s: WorkspaceSettings,
 ): Promise<IntervalHistory> {
   const d = runner.dialect;
@@ -114,20 +132,25 @@ export async function intervalHistory(
   const maxMinutes = Number(mx?.['mx'] ?? 0);
   const aggs = contactAggregates(s);
   const contactCols = Object.keys(aggs);
-  const contactSide = contactSelect(aggs, q, s, d, grain, [...STAFF_COLUMNS]);
+  const keys = byQueue
+    ? [`${d.quoteIdent('channel')} AS q_channel`, `${d.quoteIdent('queue')} AS q_queue`]
+    : ['NULL AS q_channel', 'NULL AS q_queue'];
+  const contactSide = contactSelect(aggs, q, s, d, grain, [...STAFF_COLUMNS], keys);
   const staffSide =
     maxMinutes > 0
-      ? staffingSelect(q, s, d, grain, intervalMinutes, maxMinutes, contactCols)
+      ? staffingSelect(q, s, d, grain, intervalMinutes, maxMinutes, contactCols, keys)
       : null;
   const all = [...contactCols, ...STAFF_COLUMNS];
   const union = staffSide ? `${contactSide} UNION ALL ${staffSide}` : contactSide;
-  const inner = `SELECT b, off, ${all.map((c) => `sum(${c}) AS ${c}`).join(', ')} FROM (${union}) u GROUP BY b, off`;
-  const sql = `SELECT ${d.formatBucket('b', grain)} AS label, ${d.weekday('b')} AS wd, ${d.slot('b', intervalMinutes)} AS slot_minute, off, ${all.join(', ')}
+  const inner = `SELECT b, off, q_channel, q_queue, ${all.map((c) => `sum(${c}) AS ${c}`).join(', ')} FROM (${union}) u GROUP BY b, off, q_channel, q_queue`;
+  const sql = `SELECT ${d.formatBucket('b', grain)} AS label, ${d.weekday('b')} AS wd, ${d.slot('b', intervalMinutes)} AS slot_minute, off, q_channel, q_queue, ${all.join(', ')}
     FROM (${inner}) g`;
   // In UTC order: the repeated hour at DST end comes twice in a row (02:00, 02:30, 02:00, 02:30).
   const rows = (await runner.all(sql))
     .map((r) => toRow(r, s.service_level.variant, intervalMinutes))
-    .sort((x, y) => (x.startUtc < y.startUtc ? -1 : x.startUtc > y.startUtc ? 1 : 0));
+    .sort(
+      (x, y) => cmp(x.startUtc, y.startUtc) || cmp(x.channel, y.channel) || cmp(x.queue, y.queue),
+    );
   const warnings = attributable
     ? []
     : [
@@ -160,6 +183,7 @@ function contactSelect(
   d: Dialect,
   grain: Grain,
   zeros: readonly string[],
+  keys: readonly string[],
 ): string {
   const ts = d.quoteIdent('offered_at');
   const sc = scope('SELECT * FROM contacts', d.localTime(ts, s.timezone), [], q, d, true);
@@ -168,8 +192,8 @@ function contactSelect(
     ...Object.entries(aggs).map(([name, a]) => `${renderAggregate(a, d)} AS ${name}`),
     ...zeros.map((c) => `0 AS ${c}`),
   ];
-  return `SELECT ${d.bucket('t_local', grain)} AS b, ${d.utcOffsetSeconds(ts, s.timezone)} AS off, ${cols.join(', ')}
-    FROM ${sc.from} WHERE ${where.join(' AND ')} GROUP BY 1, 2`;
+  return `SELECT ${d.bucket('t_local', grain)} AS b, ${d.utcOffsetSeconds(ts, s.timezone)} AS off, ${keys.join(', ')}, ${cols.join(', ')}
+    FROM ${sc.from} WHERE ${where.join(' AND ')} GROUP BY 1, 2, 3, 4`;
 }
 
 /**
@@ -184,11 +208,12 @@ function staffingSelect(
   m: number,
   maxMinutes: number,
   zeros: readonly string[],
+  keys: readonly string[],
 ): string {
   const ks = Array.from({ length: Math.ceil(maxMinutes / m) }, (_, k) => `SELECT ${k} AS k`);
   const left = `(st.interval_minutes - n.k * ${m})`;
   const pieces = `
-    SELECT st.channel, st.queue, st.agents_staffed, st.hourly_rate,
+    SELECT st.channel, st.queue, st.agents_staffed, st.agents_on_duty, st.hourly_rate,
            ${d.addMinutes('st.interval_start', `n.k * ${m}`)} AS piece_at,
            CASE WHEN ${left} < ${m} THEN ${left} ELSE ${m} END AS piece_minutes
     FROM staffing st JOIN (${ks.join(' UNION ALL ')}) n ON n.k * ${m} < st.interval_minutes`;
@@ -206,9 +231,11 @@ function staffingSelect(
     `${d.sumIf(agentMinutes, null)} AS agent_minutes`,
     `${d.sumIf(agentMinutes, rated)} AS rated_minutes`,
     `${d.sumIf(`${agentMinutes} * hourly_rate`, rated)} AS rated_cost`,
+    `${d.countIf('agents_on_duty IS NOT NULL')} AS duty_rows`,
+    `${d.sumIf('agents_on_duty * piece_minutes', 'agents_on_duty IS NOT NULL')} AS duty_minutes`,
   ];
-  return `SELECT ${d.bucket('t_local', grain)} AS b, ${d.utcOffsetSeconds(at, s.timezone)} AS off, ${cols.join(', ')}
-    FROM ${sc.from}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} GROUP BY 1, 2`;
+  return `SELECT ${d.bucket('t_local', grain)} AS b, ${d.utcOffsetSeconds(at, s.timezone)} AS off, ${keys.join(', ')}, ${cols.join(', ')}
+    FROM ${sc.from}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} GROUP BY 1, 2, 3, 4`;
 }
 
 function toRow(r: Row, variant: SlVariant, intervalMinutes: number): IntervalHistoryRow {
@@ -222,10 +249,13 @@ function toRow(r: Row, variant: SlVariant, intervalMinutes: number): IntervalHis
     variant,
   );
   const minutes = n('agent_minutes');
+  const text = (k: string) => (r[k] === null || r[k] === undefined ? null : String(r[k]));
   return {
     intervalStart: label,
     utcOffsetMinutes: offMinutes,
     startUtc: startUtc.toISOString(),
+    channel: text('q_channel'),
+    queue: text('q_queue'),
     weekday: n('wd'),
     slot: slotLabel(n('slot_minute')),
     offered: c('offered'),
@@ -242,8 +272,15 @@ function toRow(r: Row, variant: SlVariant, intervalMinutes: number): IntervalHis
     handled: c('handled'),
     handleSeconds: c('handle'),
     agentsStaffed: n('staff_rows') > 0 ? minutes / intervalMinutes : null,
+    agentsOnDuty:
+      n('staff_rows') > 0 && n('duty_rows') === n('staff_rows')
+        ? n('duty_minutes') / intervalMinutes
+        : null,
     hourlyRate: n('rated_minutes') > 0 ? n('rated_cost') / n('rated_minutes') : null,
   };
 }
 
 const SL_KEYS = ['A', 'AT', 'Ab', 'AbT', 'AbS', 'F'] as const;
+
+const cmp = (a: string | null, b: string | null) =>
+  a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1;

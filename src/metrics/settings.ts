@@ -116,6 +116,8 @@ export const settingsSchema = z.object({
       max_occupancy: z.number().gt(0).max(1).default(0.9),
       /** Minutes per planning interval: 15 or 30. */
       interval_minutes: z.union([z.literal(15), z.literal(30)]).default(30),
+      /** Contacts an agent handles at once per channel (chat, messaging); 1 where not given. */
+      concurrency_by_channel: channelMap(z.number().int().min(1).max(20)),
     })
     .prefault({}),
   /** User targets, e.g. { service_level: 80, asa: 30 }; per channel in targets_by_channel. */

@@ -12,10 +12,14 @@ const sec = (what: string) => num.meta({ description: `${what}, in seconds.` });
 
 export const staffingRowSchema = z
   .object({
-    intervalStart: z
+    intervalStart: z.string().nullable().meta({
+      description:
+        "Local start 'YYYY-MM-DD HH:MM' (the day 'YYYY-MM-DD' in a backlog plan); null in a weekday profile.",
+    }),
+    queue: z
       .string()
       .nullable()
-      .meta({ description: "Local start 'YYYY-MM-DD HH:MM'; null in a weekday profile." }),
+      .meta({ description: 'The queue; null on rows that add up every queue planned.' }),
     utcOffsetMinutes: num,
     weekday: z.number().meta({ description: 'ISO weekday, 1 = Monday.' }),
     slot: z.string().meta({ description: "Local time of day 'HH:MM'." }),
@@ -25,6 +29,7 @@ export const staffingRowSchema = z
     ahtFromPeriod: z.boolean().meta({ description: 'AHT of the whole period stands in.' }),
     observedServiceLevel: pct('Observed service level (workspace variant, target T)'),
     offered: z.number(),
+    answered: z.number(),
     abandoned: z.number(),
     slNumerator: z.number(),
     slDenominator: z.number(),
@@ -37,14 +42,25 @@ export const staffingRowSchema = z
       .enum(['none', 'stability', 'serviceLevel', 'occupancy', 'abandonment'])
       .nullable(),
     staffedAgents: num.meta({ description: 'Paid agents observed (mean over the interval).' }),
-    productiveAgents: num,
+    onDutyAgents: num.meta({
+      description: 'Agents on duty (present, not on a break) where the staffing table gives them.',
+    }),
+    productiveAgents: num.meta({
+      description: 'Agents Erlang sees: on duty where known, else staffed × (1 − shrinkage).',
+    }),
     predictedServiceLevel: pct('Service level Erlang predicts with the staffed agents'),
     predictedAsaSeconds: sec('ASA Erlang predicts with the staffed agents'),
     predictedAbandonRate: pct('Abandon rate Erlang A predicts'),
     hourlyRate: z.number(),
     requiredCost: num,
     staffedCost: num,
-    extraPointCost: num.meta({ description: 'Cost of one more point of service level.' }),
+    extraPointCost: num.meta({
+      description:
+        'Cost per interval of raising the target by one point (0 when whole agents already reach it).',
+    }),
+    marginalCostPerPoint: num.meta({
+      description: 'What the next agent costs per SL point it adds, at the required agents.',
+    }),
   })
   .meta({ id: 'StaffingRow' });
 
@@ -66,6 +82,9 @@ export const staffingResponseSchema = z.object({
   engine: z.string(),
   mode: z.enum(['intervals', 'weekday-profile']),
   model: z.enum(['erlang-c', 'erlang-a']),
+  grain: z.enum(['interval', 'day']).meta({
+    description: '`day` when only backlog queues (e-mail) are planned: one row per day.',
+  }),
   target: z.object({
     sl: z.number().meta({ description: 'X of X/T, in percent.' }),
     thresholdSeconds: z.number(),
@@ -80,6 +99,20 @@ export const staffingResponseSchema = z.object({
   patienceEstimated: z.boolean(),
   rows: z.array(staffingRowSchema),
   totals: staffingTotalsSchema,
+  queues: z
+    .array(
+      z.object({
+        queue: z.string().nullable(),
+        channel: z.string().nullable(),
+        kind: z.enum(['live', 'backlog']),
+        model: z.enum(['erlang-c', 'erlang-a']),
+        target: z.object({ sl: z.number(), thresholdSeconds: z.number() }),
+        patienceSeconds: sec('Erlang A patience of this queue'),
+        rows: z.array(staffingRowSchema),
+        totals: staffingTotalsSchema,
+      }),
+    )
+    .meta({ description: 'Each queue planned on its own; `rows` add them up.' }),
   warnings: z.array(z.string()),
 });
 
@@ -125,8 +158,19 @@ export function staffingForApi(plan: IntervalPlanResult): StaffingResponse {
     intervalMinutes: plan.intervalMinutes,
     patienceSeconds: plan.patienceSeconds,
     patienceEstimated: plan.patienceEstimated,
+    grain: plan.grain,
     rows: plan.rows.map(staffingRowForApi),
     totals: { ...plan.totals },
+    queues: plan.queues.map((q) => ({
+      queue: q.queue,
+      channel: q.channel,
+      kind: q.kind,
+      model: q.model,
+      target: { sl: settingPercent(q.target.sl), thresholdSeconds: q.target.thresholdSeconds },
+      patienceSeconds: q.patienceSeconds,
+      rows: q.rows.map(staffingRowForApi),
+      totals: { ...q.totals },
+    })),
     warnings: [...plan.warnings],
   };
 }

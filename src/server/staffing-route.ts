@@ -17,7 +17,7 @@ import {
 } from './staffing-response.ts';
 
 const INTERVALS = ['15', '30'] as const;
-const MODELS = ['erlang-c', 'erlang-a'] as const;
+const MODELS = ['auto', 'erlang-c', 'erlang-a'] as const;
 const MODES = ['intervals', 'weekday-profile'] as const;
 
 const target = z

@@ -30,5 +30,9 @@ export type {
 } from './interval-plan.ts';
 export { countWeekdays, weekdayProfile } from './weekday-profile.ts';
 export type { IntervalObservation, ObservedHistory } from './weekday-profile.ts';
-export { defaultTarget, intervalPlan } from './plan-from-history.ts';
-export type { IntervalPlanOptions, IntervalPlanResult } from './plan-from-history.ts';
+export { BACKLOG_CHANNELS, defaultTarget, intervalPlan } from './plan-from-history.ts';
+export type { IntervalPlanOptions, IntervalPlanResult, QueuePlan } from './plan-from-history.ts';
+export { planBacklog } from './backlog-plan.ts';
+export { combineQueues } from './combine-queues.ts';
+export { backlogNeed, backlogShare } from './backlog.ts';
+export type { BacklogLoad, BacklogNeed, BacklogNeedOptions, BacklogShare } from './backlog.ts';

@@ -73,7 +73,7 @@ describe('planIntervals: one interval against Erlang C', () => {
   it('predicts SL and ASA with the staffed agents after shrinkage', () => {
     const rows = [
       obs('2026-06-01 09:00', 100, { agentsStaffed: 20 }), // 20 × 0.7 = 14 on the phones
-      obs('2026-06-01 09:30', 100, { agentsStaffed: 15 }), // floor(10.5) = 10 ≤ A: unstable
+      obs('2026-06-01 09:30', 100, { agentsStaffed: 14 }), // 9.8 ≤ A: unstable either way
       obs('2026-06-01 10:00', 0, { agentsStaffed: 3 }),
       obs('2026-06-01 10:30', 300, { agentsStaffed: 90 }), // 90 × 0.7 is 62.99999999999999
     ];
@@ -91,9 +91,19 @@ describe('planIntervals: one interval against Erlang C', () => {
       predictedServiceLevel: c14.serviceLevel,
     });
     expect(plan.rows[0]?.predictedAsaSeconds).toBe(c14.asaSeconds);
-    expect(plan.rows[1]).toMatchObject({ productiveAgents: 10, predictedServiceLevel: 0 });
+    expect(plan.rows[1]?.productiveAgents).toBeCloseTo(9.8, 12);
+    expect(plan.rows[1]?.predictedServiceLevel).toBe(0);
     expect(plan.rows[1]?.predictedAsaSeconds).toBe(Infinity);
-    expect(plan.rows[3]?.productiveAgents).toBe(63);
+    expect(plan.rows[3]?.productiveAgents).toBeCloseTo(63, 9);
+    expect(plan.rows[3]?.predictedServiceLevel).toBe(
+      erlangC({
+        volume: 300,
+        intervalSeconds: 1800,
+        ahtSeconds: 180,
+        agents: 63,
+        thresholdSeconds: 20,
+      }).serviceLevel,
+    );
     expect(plan.rows[2]).toMatchObject({
       requiredAgents: 0,
       requiredCost: 0,
@@ -101,6 +111,53 @@ describe('planIntervals: one interval against Erlang C', () => {
       predictedServiceLevel: null,
       staffedCost: 3 * 0.5 * 30,
     });
+  });
+
+  it('interpolates between whole agents, and prefers the agents on duty where known', () => {
+    const at = (agents: number) =>
+      erlangC({
+        volume: 100,
+        intervalSeconds: 1800,
+        ahtSeconds: 180,
+        agents,
+        thresholdSeconds: 20,
+      });
+    const rows = [
+      // 17.5 paid × 0.7 = 12.25 on contacts: 12 for three quarters of the time, 13 for one.
+      obs('2026-06-01 09:00', 100, { agentsStaffed: 17.5 }),
+      // The staffing table says 13.5 on duty: shrinkage is not applied to that.
+      obs('2026-06-01 09:30', 100, { agentsStaffed: 17.5, agentsOnDuty: 13.5 }),
+    ];
+    const [a, b] = planIntervals({ rows }, base).rows;
+    expect(a?.productiveAgents).toBeCloseTo(12.25, 12);
+    expect(a?.predictedServiceLevel).toBeCloseTo(
+      0.75 * at(12).serviceLevel + 0.25 * at(13).serviceLevel,
+      12,
+    );
+    expect(a?.predictedAsaSeconds).toBeCloseTo(
+      0.75 * at(12).asaSeconds + 0.25 * at(13).asaSeconds,
+      9,
+    );
+    expect(b).toMatchObject({ onDutyAgents: 13.5, productiveAgents: 13.5 });
+    expect(b?.predictedServiceLevel).toBeCloseTo(
+      0.5 * at(13).serviceLevel + 0.5 * at(14).serviceLevel,
+      12,
+    );
+  });
+
+  it('prices the next agent per SL point it adds, in whole scheduled heads', () => {
+    const r = planIntervals({ rows: [obs('2026-06-01 09:00', 100)] }, base).rows[0]!;
+    const at = (agents: number) =>
+      erlangC({
+        volume: 100,
+        intervalSeconds: 1800,
+        ahtSeconds: 180,
+        agents,
+        thresholdSeconds: 20,
+      });
+    // 14 → 15 on contacts: 20 → 22 scheduled (ceil(15 / 0.7)), two heads for half an hour.
+    const gain = (at(15).serviceLevel - at(14).serviceLevel) * 100;
+    expect(r.marginalCostPerPoint).toBeCloseTo((2 * 0.5 * 30) / gain, 9);
   });
 
   it('costs one more SL point from the slCostCurve around the required agents', () => {
@@ -204,11 +261,26 @@ describe('planIntervals: Erlang A with the patience estimate', () => {
       thresholdSeconds: 20,
       patienceSeconds: 120,
     });
+    // 16 paid × 0.7 = 11.2 on contacts: 11 for 80 % of the interval, 12 for 20 %.
+    const twelve = erlangA({
+      volume: 100,
+      intervalSeconds: 1800,
+      ahtSeconds: 180,
+      agents: 12,
+      thresholdSeconds: 20,
+      patienceSeconds: 120,
+    });
+    expect(plan.rows[0]?.productiveAgents).toBeCloseTo(11.2, 12);
+    expect(plan.rows[0]?.predictedServiceLevel).toBeCloseTo(
+      0.8 * staffed.serviceLevel + 0.2 * twelve.serviceLevel,
+      12,
+    );
+    expect(plan.rows[0]?.predictedAbandonRate).toBeCloseTo(
+      0.8 * staffed.abandonProbability + 0.2 * twelve.abandonProbability,
+      12,
+    );
     expect(plan.rows[0]).toMatchObject({
       requiredAgents: need.rawAgents,
-      productiveAgents: 11,
-      predictedServiceLevel: staffed.serviceLevel,
-      predictedAbandonRate: staffed.abandonProbability,
       observedAbandonRate: 0.12,
     });
     expect(plan.rows[1]?.requiredAgents).toBe(
@@ -238,6 +310,13 @@ describe('planIntervals: Erlang A with the patience estimate', () => {
     expect(none.model).toBe('erlang-c');
     expect(none.rows[0]?.requiredAgents).toBe(14);
     expect(none.warnings[0]).toMatch(/patience/);
+    // auto: Erlang A where there are abandons, Erlang C without a word where there are none.
+    expect(planIntervals({ rows }, { ...base, model: 'auto' }).model).toBe('erlang-a');
+    const quiet = planIntervals(
+      { rows: [obs('2026-06-01 09:00', 100)] },
+      { ...base, model: 'auto' },
+    );
+    expect(quiet).toMatchObject({ model: 'erlang-c', warnings: [] });
   });
 });
 
@@ -283,7 +362,7 @@ describe('planIntervals: weekday profile and totals', () => {
 
   it('totals required against staffed agent-hours and cost', () => {
     const plan = planIntervals({ rows }, base);
-    const paid = plan.rows.map((r) => ((r.requiredAgents ?? 0) / 0.7) * 0.5);
+    const paid = plan.rows.map((r) => Math.ceil((r.requiredAgents ?? 0) / 0.7) * 0.5);
     expect(plan.totals.requiredAgentHours).toBeCloseTo(
       paid.reduce((a, b) => a + b),
       10,

@@ -23,17 +23,20 @@ export interface PlanIntervalsOptions {
   /** Cost of a paid agent hour where the history gives no rate. */
   readonly hourlyRate: number;
   readonly intervalMinutes: number;
-  readonly model: StaffingModel;
+  /** `auto`: Erlang A when the history has abandons (patience can be estimated), else Erlang C. */
+  readonly model: StaffingModel | 'auto';
   /** `intervals` (default): one row per observed interval; `weekday-profile`: a typical week. */
   readonly mode?: PlanMode;
   /** Erlang A patience θ in seconds; default θ̂ = waiting time of all offered / abandons. */
   readonly patienceSeconds?: number;
+  /** Contacts an agent handles at once (chat, messaging). Default 1. */
+  readonly concurrency?: number;
 }
 
 export interface PlanTotals {
   readonly intervals: number;
   readonly intervalsWithPlan: number;
-  /** Paid agent-hours the target needs (unrounded, as in slCostCurve) and their cost. */
+  /** Paid agent-hours the target needs (scheduled agents × hours) and their cost. */
   readonly requiredAgentHours: number;
   readonly requiredCost: number;
   /** The same over the intervals that have a plan, to compare like with like. */
@@ -75,6 +78,9 @@ export function planIntervals(
     maxOccupancy: [maxOccupancy, 'fractionAboveZero'],
     hourlyRate: [hourlyRate, 'nonNegative'],
     intervalMinutes: [intervalMinutes, 'positive'],
+    ...(options.concurrency === undefined
+      ? {}
+      : { concurrency: [options.concurrency, 'positiveInteger'] }),
     ...(patienceSeconds === undefined ? {} : { patienceSeconds: [patienceSeconds, 'positive'] }),
   });
   const warnings: string[] = [];
@@ -82,13 +88,15 @@ export function planIntervals(
   const abandons = all.reduce((a, o) => a + o.abandoned, 0);
   const handled = all.reduce((a, o) => a + o.handled, 0);
   const pooledAht = handled > 0 ? all.reduce((a, o) => a + o.handleSeconds, 0) / handled : null;
-  let model = options.model;
+  let model: StaffingModel = options.model === 'erlang-c' ? 'erlang-c' : 'erlang-a';
   let patience: number | null = null;
   if (model === 'erlang-a') {
     const waited = all.reduce((a, o) => a + o.offeredWaitSeconds, 0);
     patience = patienceSeconds ?? (abandons > 0 && waited > 0 ? waited / abandons : null);
     if (patience === null) {
-      warnings.push('no abandons in the history: patience cannot be estimated, Erlang C used');
+      if (options.model === 'erlang-a') {
+        warnings.push('no abandons in the history: patience cannot be estimated, Erlang C used');
+      }
       model = 'erlang-c';
     }
   }
@@ -96,7 +104,15 @@ export function planIntervals(
     warnings.push('no handled contacts in the history: no AHT, so no agents required');
   }
   const observed = mode === 'weekday-profile' ? weekdayProfile(history) : all;
-  const plan = { ...options, model, patience, pooledAht, seconds: intervalMinutes * 60 };
+  const concurrency = options.concurrency ?? 1;
+  const plan = {
+    ...options,
+    model,
+    patience,
+    pooledAht,
+    seconds: intervalMinutes * 60,
+    concurrency,
+  };
   const rows = observed.map((o) => planOneInterval(o, plan));
   return {
     mode,
@@ -109,15 +125,15 @@ export function planIntervals(
     patienceSeconds: patience,
     patienceEstimated: patience !== null && patienceSeconds === undefined,
     rows,
-    totals: totals(rows, shrinkage, intervalMinutes),
+    totals: totals(rows, intervalMinutes),
     warnings,
   };
 }
 
-function totals(rows: readonly PlannedInterval[], shrinkage: number, minutes: number): PlanTotals {
+export function totals(rows: readonly PlannedInterval[], minutes: number): PlanTotals {
   const hours = minutes / 60;
   const planned = rows.filter((r) => r.staffedAgents !== null);
-  const paid = (r: PlannedInterval) => ((r.requiredAgents ?? 0) / (1 - shrinkage)) * hours;
+  const paid = (r: PlannedInterval) => (r.scheduledAgents ?? 0) * hours;
   const sum = (rs: readonly PlannedInterval[], f: (r: PlannedInterval) => number) =>
     rs.reduce((a, r) => a + f(r), 0);
   return {

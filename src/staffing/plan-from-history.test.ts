@@ -21,7 +21,8 @@ describe('intervalPlan', () => {
   it('plans each interval with the workspace defaults and the staffing table', async () => {
     await calls('2026-06-01 07:00:00', 100); // Monday 09:00 Amsterdam
     await calls('2026-06-01 07:30:00', 50);
-    await ws().runner.exec(`INSERT INTO staffing VALUES
+    await ws().runner
+      .exec(`INSERT INTO staffing (interval_start, interval_minutes, channel, queue, agents_staffed, hourly_rate) VALUES
       (TIMESTAMPTZ '2026-06-01 07:00:00+00', 30, 'voice', 'sales', 20, 28)`);
     const s = settingsWith({ timezone: 'Europe/Amsterdam' });
     const plan = await intervalPlan(

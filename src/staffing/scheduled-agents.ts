@@ -18,14 +18,17 @@ export function agentsForOccupancy(trafficErlangs: number, maxOccupancy: number)
   return Math.max(1, Math.ceil(trafficErlangs / maxOccupancy - EPSILON));
 }
 
-/** Paid agent time for one interval: raw / (1 − shrinkage) agents × hours × rate, unrounded. */
+/**
+ * Paid agent time for one interval: the scheduled headcount (whole people, as in the `scheduled`
+ * column) × hours × rate.
+ */
 export function intervalCost(
   rawAgents: number,
   shrinkage: number,
   intervalSeconds: number,
   hourlyRate: number,
 ): number {
-  return (rawAgents / (1 - shrinkage)) * (intervalSeconds / 3600) * hourlyRate;
+  return scheduledAgents(rawAgents, shrinkage) * (intervalSeconds / 3600) * hourlyRate;
 }
 
 /**

@@ -14,23 +14,46 @@ describe('slCostCurve', () => {
     const r14 = rows.find((r) => r.agents === 14)!;
     expect(r14.serviceLevel).toBeCloseTo(0.8884, 4);
     expect(r14.scheduledAgents).toBe(20);
-    expect(r14.costPerInterval).toBeCloseTo(200, 9); // 14 / 0.7 agents × 0.5 h × 20
+    expect(r14.costPerInterval).toBe(200); // 20 scheduled agents × 0.5 h × 20
+    // Whole people are paid: 15 on contacts is ceil(21.43) = 22 scheduled, not 21.43.
+    expect(rows.find((r) => r.agents === 15)).toMatchObject({
+      scheduledAgents: 22,
+      costPerInterval: 220,
+    });
   });
 
   it('prices each extra SL point between consecutive agent counts', () => {
     const rows = slCostCurve(COSTED);
     expect(rows[0]!.marginalCostPerPoint).toBeNull();
-    const perAgent = (1 / 0.7) * 0.5 * 20;
     for (let i = 1; i < rows.length; i++) {
+      const heads = Math.ceil(rows[i]!.agents / 0.7) - Math.ceil(rows[i - 1]!.agents / 0.7);
       const gain = (rows[i]!.serviceLevel - rows[i - 1]!.serviceLevel) * 100;
-      expect(rows[i]!.marginalCostPerPoint).toBeCloseTo(perAgent / gain, 9);
+      expect(rows[i]!.marginalCostPerPoint).toBeCloseTo((heads * 0.5 * 20) / gain, 9);
       expect(rows[i]!.serviceLevel).toBeCloseTo(
         erlangC({ ...PYWORKFORCE, agents: rows[i]!.agents }).serviceLevel,
         12,
       );
-      if (i > 1)
-        expect(rows[i]!.marginalCostPerPoint!).toBeGreaterThan(rows[i - 1]!.marginalCostPerPoint!);
     }
+  });
+
+  it('gives no cost per point where SL barely moves (500 erlangs near 100 %)', () => {
+    // 5,000 calls of 180 s in 30 minutes: SL goes from 0 to 99 % within a few dozen agents.
+    const rows = slCostCurve({
+      ...COSTED,
+      volume: 5000,
+      fromAgents: 505,
+      untilServiceLevel: 1,
+      maxRows: 40,
+    });
+    expect(rows).toHaveLength(40);
+    expect(rows.filter((r) => r.marginalCostPerPoint !== null).length).toBeGreaterThan(3);
+    for (const r of rows.slice(1)) {
+      const prev = rows[rows.indexOf(r) - 1]!;
+      const gain = (r.serviceLevel - prev.serviceLevel) * 100;
+      if (gain < 0.05) expect(r.marginalCostPerPoint).toBeNull();
+      else expect(r.marginalCostPerPoint).toBeGreaterThan(0);
+    }
+    expect(rows.at(-1)!.marginalCostPerPoint).toBeNull();
   });
 
   it('accepts a stop level, a first N and an Erlang A patience', () => {
@@ -41,7 +64,7 @@ describe('slCostCurve', () => {
     expect(unstable[1]).toMatchObject({
       serviceLevel: 0,
       asaSeconds: Infinity,
-      marginalCostPerPoint: Infinity,
+      marginalCostPerPoint: null,
     });
     const withAbandon = slCostCurve({ ...COSTED, patienceSeconds: 120 });
     expect(withAbandon[0]!.agents).toBe(11);

@@ -19,7 +19,12 @@ export interface SlCostCurveOptions extends TrafficOptions {
   readonly fromAgents?: number;
   /** Mean patience θ in seconds: switches the model to Erlang A. */
   readonly patienceSeconds?: number;
+  /** Stop after this many rows even when `untilServiceLevel` is not reached yet. */
+  readonly maxRows?: number;
 }
+
+/** Below this SL gain (in points) a cost per point is a quotient of rounding noise: null. */
+export const MIN_POINT_GAIN = 0.05;
 
 export interface SlCostPoint {
   /** Agents on the phones. */
@@ -31,11 +36,12 @@ export interface SlCostPoint {
   readonly occupancy: number;
   /** P(abandon); 0 under Erlang C. */
   readonly abandonProbability: number;
-  /** Paid time agents / (1 − shrinkage) × interval hours × hourlyRate, not rounded to heads. */
+  /** Scheduled (whole) agents × interval hours × hourlyRate. */
   readonly costPerInterval: number;
   /**
    * Extra cost per extra SL percentage point versus the row before: Δcost / (ΔSL × 100).
-   * Null on the first row; Infinity when SL did not rise (e.g. between unstable counts).
+   * Null on the first row and when SL rose by less than MIN_POINT_GAIN points (near 100 %, or
+   * between unstable counts), where the quotient would be huge and meaningless.
    */
   readonly marginalCostPerPoint: number | null;
 }
@@ -43,7 +49,7 @@ export interface SlCostPoint {
 /** One row per agent count from `fromAgents` up to the first reaching `untilServiceLevel`. Pure. */
 export function slCostCurve(options: SlCostCurveOptions): readonly SlCostPoint[] {
   const { thresholdSeconds, hourlyRate, ahtSeconds, intervalSeconds, patienceSeconds } = options;
-  const { shrinkage = 0, untilServiceLevel = 0.99, fromAgents } = options;
+  const { shrinkage = 0, untilServiceLevel = 0.99, fromAgents, maxRows = Infinity } = options;
   validateStaffingInput({
     ...trafficChecks(options),
     thresholdSeconds: [thresholdSeconds, 'nonNegative'],
@@ -81,9 +87,9 @@ export function slCostCurve(options: SlCostCurveOptions): readonly SlCostPoint[]
       abandonProbability: m.abandonProbability,
       costPerInterval: cost,
       marginalCostPerPoint:
-        prev === undefined ? null : gain > 0 ? (cost - prev.costPerInterval) / gain : Infinity,
+        prev === undefined || gain < MIN_POINT_GAIN ? null : (cost - prev.costPerInterval) / gain,
     });
-    if (m.serviceLevel >= untilServiceLevel) return rows;
+    if (m.serviceLevel >= untilServiceLevel || rows.length >= maxRows) return rows;
   }
   throw new Error(`SL cost curve passed ${limit} agents without reaching ${untilServiceLevel}`);
 }

@@ -7,6 +7,8 @@ export interface IntervalObservation {
   /** Local start, 'YYYY-MM-DD HH:MM'. */
   readonly intervalStart: string;
   readonly utcOffsetMinutes?: number;
+  /** The start as a UTC instant (ISO 8601), where known. */
+  readonly startUtc?: string;
   /** ISO weekday 1 (Monday) … 7 (Sunday) and local time of day 'HH:MM'. */
   readonly weekday: number;
   readonly slot: string;
@@ -23,7 +25,11 @@ export interface IntervalObservation {
   readonly handleSeconds: number;
   /** Paid agents planned (mean over the interval); null without a plan. */
   readonly agentsStaffed: number | null;
+  /** Agents on duty (present, not on a break), where known. */
+  readonly agentsOnDuty?: number | null;
   readonly hourlyRate: number | null;
+  /** The queue, when the history is kept per queue. */
+  readonly queue?: string | null;
 }
 
 export interface ObservedHistory {
@@ -35,10 +41,12 @@ export interface ObservedHistory {
 /** Sums over one interval, or over every occurrence of a weekday × slot. */
 export interface PooledObservation extends Omit<
   IntervalObservation,
-  'intervalStart' | 'utcOffsetMinutes'
+  'intervalStart' | 'utcOffsetMinutes' | 'agentsOnDuty' | 'queue' | 'startUtc'
 > {
   readonly intervalStart: string | null;
   readonly utcOffsetMinutes: number | null;
+  readonly agentsOnDuty: number | null;
+  readonly queue: string | null;
   /** Days behind the row; `volume` = offered / days. */
   readonly days: number;
   readonly volume: number;
@@ -48,6 +56,8 @@ export function observeIntervals(rows: readonly IntervalObservation[]): PooledOb
   return rows.map((r) => ({
     ...r,
     utcOffsetMinutes: r.utcOffsetMinutes ?? null,
+    agentsOnDuty: r.agentsOnDuty ?? null,
+    queue: r.queue ?? null,
     days: 1,
     volume: r.offered,
   }));
@@ -75,9 +85,11 @@ function pool(rs: readonly IntervalObservation[], occurrences: number): PooledOb
   const rated = planned.filter((r) => r.hourlyRate !== null);
   const ratedAgents = rated.reduce((a, r) => a + (r.agentsStaffed ?? 0), 0);
   const offered = sum((r) => r.offered);
+  const onDuty = planned.every((r) => (r.agentsOnDuty ?? null) !== null);
   return {
     intervalStart: null,
     utcOffsetMinutes: null,
+    queue: rs[0]!.queue ?? null,
     weekday: rs[0]!.weekday,
     slot: rs[0]!.slot,
     days,
@@ -94,6 +106,10 @@ function pool(rs: readonly IntervalObservation[], occurrences: number): PooledOb
     agentsStaffed: planned.length
       ? planned.reduce((a, r) => a + (r.agentsStaffed ?? 0), 0) / planned.length
       : null,
+    agentsOnDuty:
+      planned.length && onDuty
+        ? planned.reduce((a, r) => a + (r.agentsOnDuty ?? 0), 0) / planned.length
+        : null,
     hourlyRate: !rated.length
       ? null
       : ratedAgents > 0

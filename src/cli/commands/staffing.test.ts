@@ -142,7 +142,8 @@ describe('cxkpi staffing --plan', () => {
                'answered', i % 40, 150, 0, 30
         FROM range(${n}) t(i)`);
     }
-    await ws.runner.exec(`INSERT INTO staffing VALUES
+    await ws.runner
+      .exec(`INSERT INTO staffing (interval_start, interval_minutes, channel, queue, agents_staffed, hourly_rate) VALUES
       (TIMESTAMPTZ '2026-06-01 07:00:00+00', 30, 'voice', 'sales', 20, NULL)`);
     await ws.close();
   }
@@ -165,7 +166,8 @@ describe('cxkpi staffing --plan', () => {
     ]);
     expect(err).toBe('');
     expect(code).toBe(0);
-    expect(out).toMatch(/2026-06-01 09:00\s+100\s+180 s\s+\S+\s+14\s+20\s+20\s+88\.8%/);
+    // 14 on contacts, 20 scheduled, 20 staffed, on duty not given (—), Erlang SL 88.8 %.
+    expect(out).toMatch(/2026-06-01 09:00\s+100\s+180 s\s+\S+\s+14\s+20\s+20\s+—\s+88\.8%/);
     expect(out).toMatch(/2026-06-01 09:30\s+50\s+180 s/);
     expect(out).toContain(
       'model Erlang C; target 80/20; shrinkage 30.0%; occupancy cap 90.0%; rate €32.00/h',
@@ -174,13 +176,18 @@ describe('cxkpi staffing --plan', () => {
       'period 2026-06-01 – 2026-06-01 (time zone Europe/Amsterdam); 30-minute intervals; filters queue=sales',
     );
     expect(out).toContain('obs SL: offered-minus-short-abandons at T = 20 s');
-    expect(out).toMatch(/staffed 10\.0 agent-hours \(€320\.00\) over 1 of 2 intervals/);
+    expect(out).toContain(
+      'queues planned apart (their agents do not help each other): sales Erlang C',
+    );
+    expect(out).toContain(
+      'totals: required 16.0 agent-hours (€512.00) over 2 intervals; where the staffing table has a plan (1): required 10.0 agent-hours (€320.00), staffed 10.0 agent-hours (€320.00)',
+    );
   });
 
   it('gives CSV and JSON rows with SL in percent', async () => {
     const csv = await plan(['--format', 'csv', '--interval', '15m']);
     const lines = csv.out.trim().split('\r\n');
-    expect(lines[0]).toMatch(/^interval_start,utc_offset_minutes,weekday,slot,/);
+    expect(lines[0]).toMatch(/^interval_start,queue,utc_offset_minutes,weekday,slot,/);
     expect(lines).toHaveLength(1 + 4);
     const json = await plan(['--format', 'json', '--target', '90/30'], false);
     const j = JSON.parse(json.out) as { target: string; rows: Record<string, number | string>[] };

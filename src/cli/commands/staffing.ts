@@ -31,11 +31,12 @@ export interface StaffingFlags {
   to?: string;
   filter?: string[];
   profile?: boolean;
+  byQueue?: boolean;
   format?: string;
 }
 
 const QUICK_ONLY = ['volume', 'aht'] as const;
-const PLAN_ONLY = ['from', 'to', 'filter', 'profile'] as const;
+const PLAN_ONLY = ['from', 'to', 'filter', 'profile', 'byQueue'] as const;
 
 export function registerStaffing(program: Command, ctx: Ctx): void {
   program
@@ -51,12 +52,16 @@ export function registerStaffing(program: Command, ctx: Ctx): void {
     .option('--max-occupancy <fraction>', 'occupancy cap, e.g. 0.9 or 90%')
     .option('--patience <duration>', 'mean patience θ: switches to Erlang A (e.g. 60, 2m)')
     .option('--hourly-rate <amount>', 'cost of a paid agent hour (workspace currency)')
-    .option('--model <model>', 'erlang-c or erlang-a (--plan estimates patience from abandons)')
+    .option(
+      '--model <model>',
+      'erlang-c, erlang-a or (--plan, default) auto: Erlang A where the queue has abandons',
+    )
     .option('--plan', 'plan per interval from the workspace history')
     .option('--from <date>', '--plan: first local day, YYYY-MM-DD')
     .option('--to <date>', '--plan: last local day, YYYY-MM-DD (inclusive)')
     .option('--filter <key=value>', '--plan: keep only these values (repeatable)', collect)
     .option('--profile', '--plan: a typical week (mean per weekday and slot)')
+    .option('--by-queue', "--plan: every queue's own rows instead of their sum")
     .option('--format <format>', 'table, json, csv, markdown (default: table at a terminal)')
     .action(async (o: StaffingFlags) => {
       const format = pickFormat(ctx, o.format);
@@ -75,8 +80,8 @@ export function registerStaffing(program: Command, ctx: Ctx): void {
         throw invalid('interval', o.interval ?? '', 'must be 15m or 30m with --plan');
       }
       const patience = optional(o.patience, (v) => duration('patience', v, 's'));
-      const model = modelFlag(o.model) ?? (patience === undefined ? 'erlang-c' : 'erlang-a');
-      if (patience !== undefined && model === 'erlang-c') {
+      const model = modelFlag(o.model) ?? (patience === undefined ? 'auto' : 'erlang-a');
+      if (patience !== undefined && model !== 'erlang-a') {
         throw invalid(
           'patience',
           o.patience ?? '',
@@ -98,7 +103,7 @@ export function registerStaffing(program: Command, ctx: Ctx): void {
           },
           settings,
         );
-        ctx.io.out(renderPlan(plan, format));
+        ctx.io.out(renderPlan(plan, format, o.byQueue === true));
       });
     });
 }
@@ -116,6 +121,9 @@ function quickOptions(o: StaffingFlags, s: WorkspaceSettings): QuickOptions {
   }
   const patience = optional(o.patience, (v) => duration('patience', v, 's'));
   const model = modelFlag(o.model);
+  if (model === 'auto') {
+    throw invalid('model', 'auto', 'is for --plan (the quick question has no history to look at)');
+  }
   if (model === 'erlang-a' && patience === undefined) {
     throw invalid('model', 'erlang-a', 'needs --patience (mean seconds before a caller hangs up)');
   }
@@ -167,16 +175,18 @@ export function targetFlag(raw: string): ServiceTarget {
   return { sl: sl / 100, thresholdSeconds: t };
 }
 
-function modelFlag(raw: string | undefined): StaffingModel | undefined {
+const MODELS = ['auto', 'erlang-c', 'erlang-a'] as const;
+
+function modelFlag(raw: string | undefined): StaffingModel | 'auto' | undefined {
   if (raw === undefined) return undefined;
-  if (raw === 'erlang-c' || raw === 'erlang-a') return raw;
+  if ((MODELS as readonly string[]).includes(raw)) return raw as (typeof MODELS)[number];
   throw new UserError(
     'INVALID_PARAMETER',
-    `Invalid --model "${raw}". Allowed: erlang-c, erlang-a.`,
+    `Invalid --model "${raw}". Allowed: ${MODELS.join(', ')}.`,
     {
       parameter: 'model',
       value: raw,
-      allowed: ['erlang-c', 'erlang-a'],
+      allowed: MODELS,
     },
   );
 }
