@@ -38,17 +38,27 @@ export class AgentFloor {
     this.idle = Array.from({ length: queues }, () => new PairRing());
   }
 
-  /** The longest-idle slot of a queue, marked busy; −1 when none is free. */
-  takeIdle(queue: number): number {
+  /**
+   * The longest-idle slot of a queue, marked busy; −1 when none is free. Slots of `avoid` (the
+   * agent who transferred the contact) are passed over and queued again behind the others.
+   */
+  takeIdle(queue: number, avoid = -1): number {
     const ring = this.idle[queue]!;
+    let found = -1;
+    const skipped: number[] = [];
     while (ring.shift()) {
       const s = ring.value;
-      if (this.slotState[s] === SLOT_IDLE && this.slotToken[s] === ring.tag) {
-        this.slotState[s] = SLOT_BUSY;
-        return s;
+      if (this.slotState[s] !== SLOT_IDLE || this.slotToken[s] !== ring.tag) continue;
+      if (this.slotPerson[s] === avoid) {
+        skipped.push(s, ring.tag);
+        continue;
       }
+      this.slotState[s] = SLOT_BUSY;
+      found = s;
+      break;
     }
-    return -1;
+    for (let i = 0; i < skipped.length; i += 2) ring.push(skipped[i]!, skipped[i + 1]!);
+    return found;
   }
 
   /** Marks a slot idle and queues it behind the slots that were idle before. */

@@ -7,6 +7,8 @@ export const KIND_RETRY = 1;
 export const KIND_REPEAT = 2;
 export const KIND_REOPEN = 3;
 export const KIND_CALLBACK = 4;
+/** The second leg of a transfer: waits in the target queue for another agent. */
+export const KIND_TRANSFER = 5;
 
 export class ContactPool {
   channel = new Int8Array(0);
@@ -23,6 +25,8 @@ export class ContactPool {
   waiting = new Uint8Array(0);
   /** 0: abandons at its deadline; 1: flows out at its deadline. */
   leaveKind = new Int8Array(0);
+  /** Person who must not answer it (the agent who transferred it); −1: anyone. */
+  avoid = new Int32Array(0);
   private free: number[] = [];
   private count = 0;
   private capacity = 0;
@@ -56,6 +60,7 @@ export class ContactPool {
     this.attempt[c] = attempt;
     this.waiting[c] = 0;
     this.leaveKind[c] = 0;
+    this.avoid[c] = -1;
     this.inFlight++;
     return c;
   }
@@ -87,6 +92,7 @@ export class ContactPool {
     this.gen = copy(this.gen, new Int32Array(capacity));
     this.waiting = copy(this.waiting, new Uint8Array(capacity));
     this.leaveKind = copy(this.leaveKind, new Int8Array(capacity));
+    this.avoid = copy(this.avoid, new Int32Array(capacity));
     this.capacity = capacity;
   }
 }

@@ -5,7 +5,13 @@ import { AgentFloor, SLOT_BUSY, SLOT_OFF } from './agent-floor.ts';
 import type { SimCalendar, SimDay } from './calendar.ts';
 import { CaseBook } from './case-book.ts';
 import { CASE_COLUMNS, CONTACT_COLUMNS, Columns, SURVEY_COLUMNS } from './columns.ts';
-import { ContactPool, KIND_CALLBACK, KIND_NEW, KIND_REOPEN } from './contact-pool.ts';
+import {
+  ContactPool,
+  KIND_CALLBACK,
+  KIND_NEW,
+  KIND_REOPEN,
+  KIND_TRANSFER,
+} from './contact-pool.ts';
 import { EventHeap } from './event-heap.ts';
 import { EV_ARRIVAL, EV_CONTACT, EV_LEAVE, EV_OFF, EV_ON, EV_SLOT_FREE } from './events.ts';
 import { PairRing } from './pair-ring.ts';
@@ -168,13 +174,15 @@ export class Engine {
     }
     const ch = pool.channel[c]!;
     const q = pool.queue[c]!;
-    if (!this.model.channels[ch]!.backlog && !this.isOpen(ch, t)) {
+    // A transferred contact is already in the centre: it waits on after closing like the rest.
+    const live = !this.model.channels[ch]!.backlog && pool.kind[c] !== KIND_TRANSFER;
+    if (live && !this.isOpen(ch, t)) {
       pool.release(c);
       if (k >= 0) this.handling.unresolved(this, k, t);
       return;
     }
     this.counts.offered++;
-    const slot = this.floor.takeIdle(q);
+    const slot = this.floor.takeIdle(q, pool.avoid[c]!);
     if (slot >= 0) {
       this.handling.serve(this, c, slot, t);
       return;
@@ -228,14 +236,24 @@ export class Engine {
     this.handling.afterAbandon(this, c, t);
   }
 
-  /** A free slot takes the oldest waiting contact, then the oldest callback, else goes idle. */
+  /**
+   * A free slot takes the oldest waiting contact, then the oldest callback, else goes idle. The
+   * agent who transferred the oldest contact leaves it for a colleague (and takes a callback).
+   */
   findWork(slot: number, t: number): void {
-    const q = this.floor.people[this.floor.slotPerson[slot]!]!.queue;
+    const person = this.floor.slotPerson[slot]!;
+    const q = this.floor.people[person]!.queue;
     const pool = this.pool;
     const waiting = this.waiting[q]!;
-    while (waiting.shift()) {
+    while (waiting.peek()) {
       const c = waiting.value;
-      if (pool.gen[c] === waiting.tag && pool.waiting[c]) return this.take(c, slot, t);
+      if (!(pool.gen[c] === waiting.tag && pool.waiting[c])) {
+        waiting.shift();
+        continue;
+      }
+      if (pool.avoid[c] === person) break;
+      waiting.shift();
+      return this.take(c, slot, t);
     }
     const callbacks = this.callbacks[q]!;
     while (callbacks.shift()) {

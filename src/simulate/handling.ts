@@ -1,8 +1,9 @@
 // A contact's fate: handle-time parts, transfer, case resolution, repeats, reopens, retries.
-// Limits: a transfer stays one contact record (the first agent's), with extra talk and hold.
+// Limits: a transfer is two contact records of one case (first agent, then a second agent in the
+// target queue); the second leg is never transferred again.
 
 import { ACTION_REOPEN, ACTION_REPEAT, ACTION_RESOLVE } from './case-book.ts';
-import { KIND_CALLBACK, KIND_RETRY } from './contact-pool.ts';
+import { KIND_CALLBACK, KIND_RETRY, KIND_TRANSFER } from './contact-pool.ts';
 import type { Engine } from './engine.ts';
 import { EV_CONTACT, EV_SLOT_FREE } from './events.ts';
 import type { StaffingPlan } from './plan.ts';
@@ -10,6 +11,8 @@ import type { SimModel } from './sim-model.ts';
 import type { SurveyInput } from './survey-model.ts';
 
 const DAY = 86_400;
+/** Share of a normal talk time the first agent spends before transferring. */
+const TRANSFER_TALK_SHARE = 0.5;
 const logit = (p: number) => Math.log(p / (1 - p));
 
 export class Handling {
@@ -88,11 +91,14 @@ export class Handling {
       if (h.hold_share > 0 && rnd.chance(h.hold_share)) hold = rnd.lognormal(h.hold_s, h.hold_cv);
       if (h.acw_s > 0) acw = rnd.lognormal(h.acw_s * this.personAht[person]!, h.acw_cv);
     }
-    const pt = chan.cfg.transfer_probability * this.catTransfer[cat]!;
-    const transferred = pt > 0 && rnd.chance(pt);
-    if (transferred) {
-      hold += rnd.lognormal(60, 0.6);
-      talk += rnd.lognormal(0.4 * talkMean, 0.6);
+    // A transfer leg (the second agent) is not transferred again.
+    const leg = pool.kind[c] === KIND_TRANSFER;
+    const pt = leg ? 0 : chan.cfg.transfer_probability * this.catTransfer[cat]!;
+    if (pt > 0 && rnd.chance(pt)) {
+      // The first agent talks until it is clear someone else must help (a share of a normal
+      // talk), puts the customer on hold to hand over, and writes a note (ACW).
+      this.transfer(e, c, slot, person, t, talk * TRANSFER_TALK_SHARE, rnd.lognormal(45, 0.6), acw);
+      return;
     }
     const ended = t + talk + hold;
     const done = chan.backlog ? t + talk : ended;
@@ -105,10 +111,9 @@ export class Handling {
       this.catLogit[cat]! +
       this.personFcr[person]! +
       cs.handle_fcr_logit * Math.log(talk / talkMean) +
-      (transferred ? cs.transfer_fcr_logit : 0) +
-      (n > 1 ? cs.repeat_fcr_logit : 0);
+      (leg ? cs.transfer_fcr_logit : n > 1 ? cs.repeat_fcr_logit : 0);
     const resolved = rnd.next() * (1 + Math.exp(-z)) < 1;
-    const i = this.emit(e, c, person, t, ended, talk, hold, acw, 0, -1, transferred);
+    const i = this.emit(e, c, person, t, ended, talk, hold, acw, 0, -1, false);
     e.contactOut.cols.caseNo[i] = e.cases.no[k]!;
     e.counts.answered++;
     const x = this.survey;
@@ -123,8 +128,9 @@ export class Handling {
     x.wait = t - pool.offered[c]!;
     x.waitTolerance = chan.cfg.wait_tolerance_s;
     x.resolved = resolved;
-    x.contactCount = n;
-    x.transferred = transferred;
+    // The customer sees a transfer as one contact (the transfer effect covers it), not a repeat.
+    x.contactCount = leg ? n - 1 : n;
+    x.transferred = leg;
     x.shift = this.catSatisfaction[cat]! + this.personSatisfaction[person]!;
     x.responseRate = pool.kind[c] === KIND_CALLBACK ? 0 : chan.cfg.survey.response_rate;
     x.delayMeanH = chan.cfg.survey.delay_mean_h;
@@ -133,6 +139,51 @@ export class Handling {
     if (resolved) this.resolve(e, k, done, n === 1);
     else this.unresolved(e, k, done);
     e.heap.push(t + talk + hold + acw, (slot << 3) | EV_SLOT_FREE);
+  }
+
+  /**
+   * The first leg of a transfer: written as an answered contact flagged `transferred`, with the
+   * first agent's talk, hold and ACW; the case stays undecided. The second leg enters the target
+   * queue when the hold ends and waits there for another agent (same case, customer, category).
+   */
+  private transfer(
+    e: Engine,
+    c: number,
+    slot: number,
+    person: number,
+    t: number,
+    talk: number,
+    hold: number,
+    acw: number,
+  ): void {
+    const pool = e.pool;
+    const ch = pool.channel[c]!;
+    const ended = t + talk + hold;
+    const done = this.model.channels[ch]!.backlog ? t + talk : ended;
+    let k = pool.caseSlot[c]!;
+    if (k < 0) {
+      const cat = pool.category[c]!;
+      k = e.cases.open(pool.customer[c]!, cat, ch, pool.queue[c]!, person, pool.offered[c]!, done);
+    }
+    e.cases.contacts[k]!++;
+    const i = this.emit(e, c, person, t, ended, talk, hold, acw, 0, -1, true);
+    e.contactOut.cols.caseNo[i] = e.cases.no[k]!;
+    e.counts.answered++;
+    const to = this.model.queues[pool.queue[c]!]!.transferTo;
+    const next = pool.alloc(
+      ch,
+      to,
+      pool.category[c]!,
+      pool.customer[c]!,
+      k,
+      ended,
+      KIND_TRANSFER,
+      0,
+    );
+    pool.avoid[next] = person;
+    e.heap.push(ended, (next << 3) | EV_CONTACT);
+    pool.release(c);
+    e.heap.push(ended + acw, (slot << 3) | EV_SLOT_FREE);
   }
 
   /** Appends a contact record; returns its row. */

@@ -1,9 +1,12 @@
 // The staffing plan: agents needed per interval and queue, shifts that cover them, breaks, people.
 // Limits: greedy cover (shifts of min_length_h to length_h), one shift per person per day.
 
-import { agentsForTarget, scheduledAgents } from '../staffing/index.ts';
-import type { SimCalendar, SimDay } from './calendar.ts';
+import { BreakPlanner } from './breaks.ts';
+import type { SimCalendar } from './calendar.ts';
+import { onDutyAgents } from './on-duty.ts';
+import { backlogNeeds, erlangNeed, workloadNeed } from './plan-need.ts';
 import { Random } from './random.ts';
+import { cover, coverage, segments } from './shift-cover.ts';
 import type { SimModel, SimQueue } from './sim-model.ts';
 
 export interface Shift {
@@ -28,8 +31,10 @@ export interface Person {
 }
 
 export interface StaffingPlan {
-  /** staffed[day][queue][interval]: agents scheduled (paid, breaks included). */
+  /** staffed[day][queue][interval]: agents scheduled (paid, breaks and absence included). */
   readonly staffed: readonly (readonly Float64Array[])[];
+  /** onDuty[day][queue][interval]: agents present and not on a break, mean over the interval. */
+  readonly onDuty: readonly (readonly Float64Array[])[];
   /** shifts[day]: every shift of the day, all queues. */
   readonly shifts: readonly (readonly Shift[])[];
   readonly people: readonly Person[];
@@ -67,11 +72,12 @@ export function buildPlan(model: SimModel, cal: SimCalendar, seed: number): Staf
       (qi + 1 < firstPerson.length ? firstPerson[qi + 1]! : people.length) - firstPerson[qi]!;
     let next = 0;
     cal.days.forEach((day, d) => {
+      const planner = new BreakPlanner(model, day.start, day.end);
       perQueue[qi]!.starts[d]!.forEach(([from, to], k) => {
         const person = firstPerson[qi]! + ((next + k) % Math.max(1, size));
         const start = day.start + from * cal.intervalSeconds;
         const end = day.start + to * cal.intervalSeconds;
-        const breaks = pool ? breakTimes(model, start, end, k) : [];
+        const breaks = pool ? planner.place(start, end) : [];
         const absent = rnd.chance(pool ? s.agents.absenteeism : 0);
         shifts[d]!.push({ person, start, end, breaks, absent });
       });
@@ -79,7 +85,8 @@ export function buildPlan(model: SimModel, cal: SimCalendar, seed: number): Staf
     });
   });
   const staffed = cal.days.map((_, d) => perQueue.map((p) => p.staffed[d]!));
-  return { staffed, shifts, people };
+  const onDuty = onDutyAgents(cal, model.queues.length, people, shifts);
+  return { staffed, onDuty, shifts, people };
 }
 
 function pickIndex(rnd: Random, weights: readonly number[]): number {
@@ -87,17 +94,6 @@ function pickIndex(rnd: Random, weights: readonly number[]): number {
   let x = rnd.next() * total;
   for (let i = 0; i < weights.length; i++) if ((x -= weights[i]!) < 0) return i;
   return weights.length - 1;
-}
-
-/** Breaks `after_h` into the shift, staggered by a quarter hour between agents. */
-function breakTimes(model: SimModel, start: number, end: number, k: number): number[] {
-  const out: number[] = [];
-  for (const b of model.scenario.shifts.breaks) {
-    const from = start + b.after_h * 3600 + ((k % 3) - 1) * 900;
-    const to = from + b.minutes * 60;
-    if (from > start && to < end) out.push(from, to);
-  }
-  return out;
 }
 
 interface QueuePlan {
@@ -111,134 +107,24 @@ function planQueue(model: SimModel, cal: SimCalendar, q: SimQueue): QueuePlan {
   const staffed: Float64Array[] = [];
   let carried = 0;
   const memo = new Map<number, number>();
-  for (const day of cal.days) {
+  const cfg = q.cfg.staffing;
+  const backlog = cfg.mode === 'backlog' ? backlogNeeds(model, cal, q) : null;
+  cal.days.forEach((day, d) => {
     const open = day.open[q.channel]!;
-    const need = new Float64Array(day.intervals);
-    const cfg = q.cfg.staffing;
     if (cfg.mode === 'fixed') {
       const agents = Math.round(cfg.agents * model.scale);
       const segs = segments(open).map(([a, b]) => [a, b] as [number, number]);
       const list = segs.flatMap((seg) => Array.from({ length: agents }, () => seg));
       starts.push(list);
       staffed.push(coverage(list, day.intervals));
-      continue;
+      return;
     }
+    const need = backlog?.[d] ?? new Float64Array(day.intervals);
     if (cfg.mode === 'erlang-c') erlangNeed(model, cal, q, day, need, memo);
-    else carried = workloadNeed(model, cal, q, day, need, carried);
+    else if (cfg.mode === 'workload') carried = workloadNeed(model, cal, q, day, need, carried);
     const list = cover(need, open, model);
     starts.push(list);
     staffed.push(coverage(list, day.intervals));
-  }
+  });
   return { starts, staffed };
-}
-
-function breakShrinkage(model: SimModel): number {
-  const sh = model.scenario.shifts;
-  const minutes = sh.breaks.reduce((s, b) => s + b.minutes, 0);
-  return Math.min(0.9, minutes / (sh.length_h * 60));
-}
-
-function erlangNeed(
-  model: SimModel,
-  cal: SimCalendar,
-  q: SimQueue,
-  day: SimDay,
-  need: Float64Array,
-  memo: Map<number, number>,
-): void {
-  const cfg = q.cfg.staffing;
-  if (cfg.mode !== 'erlang-c') return;
-  const open = day.open[q.channel]!;
-  const rates = day.rates[q.channel]!;
-  const shrinkage = breakShrinkage(model);
-  for (let i = 0; i < day.intervals; i++) {
-    if (!open[i]) continue;
-    // Volumes rounded to 0.01 contact: equal intervals (same weekday, hour) share one scan.
-    const key = Math.round(rates[i]! * cal.intervalSeconds * q.share * cfg.forecast_factor * 100);
-    let raw = memo.get(key);
-    if (raw === undefined) {
-      raw =
-        key > 0
-          ? agentsForTarget({
-              volume: key / 100,
-              intervalSeconds: cal.intervalSeconds,
-              ahtSeconds: q.expectedAht,
-              targetSl: cfg.target_sl,
-              thresholdSeconds: cfg.threshold_s,
-              maxOccupancy: cfg.max_occupancy,
-            }).rawAgents
-          : 0;
-      memo.set(key, raw);
-    }
-    need[i] = Math.max(cfg.min_agents, scheduledAgents(Math.ceil(raw / q.concurrency), shrinkage));
-  }
-}
-
-/** Workload of the day (plus what closed days left) spread flat over the open intervals. */
-function workloadNeed(
-  model: SimModel,
-  cal: SimCalendar,
-  q: SimQueue,
-  day: SimDay,
-  need: Float64Array,
-  carried: number,
-): number {
-  const cfg = q.cfg.staffing;
-  if (cfg.mode !== 'workload') return carried;
-  const open = day.open[q.channel]!;
-  const rates = day.rates[q.channel]!;
-  let volume = 0;
-  for (let i = 0; i < day.intervals; i++) volume += rates[i]! * cal.intervalSeconds;
-  const work = carried + volume * q.share * cfg.forecast_factor * (q.expectedAht / q.concurrency);
-  const openSeconds = open.reduce((s, o) => s + o, 0) * cal.intervalSeconds;
-  if (openSeconds === 0) return work;
-  const agents = Math.ceil(work / (openSeconds * cfg.occupancy));
-  const scheduled = Math.max(cfg.min_agents, scheduledAgents(agents, breakShrinkage(model)));
-  for (let i = 0; i < day.intervals; i++) if (open[i]) need[i] = scheduled;
-  return 0;
-}
-
-/** Open stretches of a day as [from, to) interval indexes. */
-function segments(open: Uint8Array): [number, number][] {
-  const out: [number, number][] = [];
-  for (let i = 0; i < open.length; i++) {
-    if (!open[i] || (i > 0 && open[i - 1])) continue;
-    let j = i;
-    while (j < open.length && open[j]) j++;
-    out.push([i, j]);
-  }
-  return out;
-}
-
-/** Greedy cover: start shifts at the first interval short of agents (shorter near closing). */
-function cover(need: Float64Array, open: Uint8Array, model: SimModel): [number, number][] {
-  const perHour = 3600 / (model.scenario.interval_minutes * 60);
-  const len = Math.max(1, Math.round(model.scenario.shifts.length_h * perHour));
-  const minLen = Math.max(1, Math.round(model.scenario.shifts.min_length_h * perHour));
-  const cov = new Float64Array(need.length);
-  const out: [number, number][] = [];
-  for (const [segStart, segEnd] of segments(open)) {
-    for (let i = segStart; i < segEnd; i++) {
-      while (cov[i]! < need[i]!) {
-        // A full shift, unless what would be left before closing is too short for another shift.
-        const left = segEnd - i;
-        const length = left >= len + minLen ? len : left > len ? left - minLen : left;
-        let from = i;
-        let to = i + length;
-        if (length < minLen) {
-          from = Math.max(segStart, segEnd - minLen);
-          to = Math.min(segEnd, from + minLen);
-        }
-        for (let j = from; j < to; j++) cov[j]! += 1;
-        out.push([from, to]);
-      }
-    }
-  }
-  return out;
-}
-
-function coverage(list: readonly (readonly [number, number])[], n: number): Float64Array {
-  const c = new Float64Array(n);
-  for (const [a, b] of list) for (let j = a; j < b; j++) c[j]! += 1;
-  return c;
 }

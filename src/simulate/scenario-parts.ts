@@ -123,15 +123,30 @@ const staffingSchema = z.discriminatedUnion('mode', [
     /** Agents per interval from Erlang C for a service-level target, then shifts to cover them. */
     mode: z.literal('erlang-c'),
     target_sl: fraction,
-    threshold_s: positive,
+    /** T of the target; default (and if given, must equal) the channel's threshold_s. */
+    threshold_s: positive.optional(),
     max_occupancy: z.number().gt(0).max(1).default(1),
-    /** Planned volume = expected new contacts × this (repeat contacts and retries). */
+    /** Planned volume = expected new contacts × this (repeat contacts, retries, transfers). */
     forecast_factor: positive.default(1),
     min_agents: z.number().int().min(0).default(1),
   }),
   z.strictObject({
     /** Agents from the day's workload (volume × AHT) at an occupancy, flat over opening hours. */
     mode: z.literal('workload'),
+    occupancy: z.number().gt(0).max(1),
+    forecast_factor: positive.default(1),
+    min_agents: z.number().int().min(0).default(1),
+  }),
+  z.strictObject({
+    /**
+     * A backlog worked oldest first: agents per day so that a share target_sl of the items is
+     * answered within threshold_s (src/staffing backlogNeed), flat over the opening hours.
+     */
+    mode: z.literal('backlog'),
+    target_sl: fraction,
+    /** Response-time target; default (and if given, must equal) the channel's threshold_s. */
+    threshold_s: positive.optional(),
+    /** Share of on-duty time spent answering items. */
     occupancy: z.number().gt(0).max(1),
     forecast_factor: positive.default(1),
     min_agents: z.number().int().min(0).default(1),
@@ -149,6 +164,8 @@ export const queueSchema = z.strictObject({
   /** After this wait the contact flows out (callback, voicemail); null: never. */
   max_wait_s: positive.nullable().default(null),
   flow_reason: z.enum(FLOW_REASONS).default('callback'),
+  /** Queue (same channel) a transferred contact goes to; null: this queue, another agent. */
+  transfer_to: z.string().min(1).nullable().default(null),
   staffing: staffingSchema,
 });
 

@@ -132,6 +132,34 @@ function crossChecks(s: Scenario, ctx: z.RefinementCtx): void {
       if (!s.categories[c]) issue(['queues', i, 'categories', j], `unknown category "${c}"`);
     });
   });
+  s.queues.forEach((q, i) => {
+    const channelT = s.channels[q.channel]?.threshold_s;
+    const st = q.staffing;
+    if (st.mode !== 'erlang-c' && st.mode !== 'backlog') return;
+    if (st.threshold_s === undefined && channelT === undefined) {
+      issue(
+        ['queues', i, 'staffing', 'threshold_s'],
+        `give threshold_s here or on channel "${q.channel}"`,
+      );
+    } else if (
+      st.threshold_s !== undefined &&
+      channelT !== undefined &&
+      st.threshold_s !== channelT
+    ) {
+      issue(
+        ['queues', i, 'staffing', 'threshold_s'],
+        `${st.threshold_s} s differs from channel "${q.channel}" threshold_s ${channelT} s: the plan and the reported service level would measure different targets`,
+      );
+    }
+  });
+  s.queues.forEach((q, i) => {
+    if (q.transfer_to === null) return;
+    const to = s.queues.find((o) => o.name === q.transfer_to);
+    if (!to) issue(['queues', i, 'transfer_to'], `no queue "${q.transfer_to}"`);
+    else if (to.channel !== q.channel) {
+      issue(['queues', i, 'transfer_to'], `queue "${to.name}" serves another channel`);
+    }
+  });
   const names = s.queues.map((q) => q.name);
   names.forEach((n, i) => {
     if (names.indexOf(n) !== i) issue(['queues', i, 'name'], `duplicate queue name "${n}"`);

@@ -28,6 +28,10 @@ export interface SimQueue {
   readonly expectedAht: number;
   /** Share of the channel's new contacts routed here. */
   readonly share: number;
+  /** T of the queue's target (its own, else its channel's); null without one. */
+  readonly thresholdS: number | null;
+  /** Queue index a transferred contact goes to (this queue when none is named). */
+  readonly transferTo: number;
 }
 
 export interface SimModel {
@@ -93,6 +97,14 @@ export function compileModel(scenario: Scenario, scale: number): SimModel {
       concurrency: ch.cfg.concurrency,
       expectedAht: talkMean + parts,
       share: channelTotal > 0 ? total / channelTotal : 0,
+      thresholdS:
+        ('threshold_s' in cfg.staffing ? cfg.staffing.threshold_s : undefined) ??
+        ch.cfg.threshold_s ??
+        null,
+      transferTo:
+        cfg.transfer_to === null
+          ? index
+          : scenario.queues.findIndex((q) => q.name === cfg.transfer_to),
     };
   });
   return { scenario, scale, channels, categories, queues, route, levelAhtMean };

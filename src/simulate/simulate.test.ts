@@ -48,6 +48,32 @@ describe('simulate (tiny scenario)', () => {
     expect((await ws.settings()).timezone).toBe('Europe/Amsterdam');
   });
 
+  it('writes a transfer as two contacts of one case: a second agent in the target queue', async () => {
+    const r = await one(
+      ws,
+      `SELECT count(*) AS transfers,
+              count(leg.contact_id) AS legs,
+              count(*) FILTER (WHERE leg.agent_id = t.agent_id) AS same_agent,
+              count(*) FILTER (WHERE t.channel = 'voice' AND leg.queue = t.queue) AS same_voice_queue,
+              count(*) FILTER (WHERE leg.transferred) AS transferred_twice,
+              count(*) FILTER (WHERE leg.outcome = 'answered') AS legs_answered,
+              count(*) FILTER (WHERE t.case_id IS NULL) AS no_case
+       FROM contacts t LEFT JOIN contacts leg
+         ON leg.case_id = t.case_id AND leg.offered_at = t.ended_at AND leg.contact_id <> t.contact_id
+       WHERE t.transferred`,
+    );
+    const n = Number(r['transfers']);
+    expect(n).toBeGreaterThan(30);
+    // Every leg is found but those still waiting when the period ended (not written).
+    expect(Number(r['legs'])).toBeGreaterThanOrEqual(n - 5);
+    expect(Number(r['legs_answered'])).toBeGreaterThan(0.8 * n);
+    expect(Number(r['same_agent'])).toBe(0);
+    // tiny routes voice transfers between its two voice queues.
+    expect(Number(r['same_voice_queue'])).toBe(0);
+    expect(Number(r['transferred_twice'])).toBe(0);
+    expect(Number(r['no_case'])).toBe(0);
+  });
+
   it('plans the 25-hour day of the switch to winter time in 100 quarter hours', async () => {
     const rows = await ws.runner.all(`SELECT queue, count(*) AS n FROM staffing
       WHERE CAST(timezone('Europe/Amsterdam', interval_start) AS DATE) = DATE '2026-10-25' GROUP BY queue`);

@@ -13,7 +13,8 @@ import { costRecords } from './costs.ts';
 import { loadScenario } from './load-scenario.ts';
 import type { Scenario } from './scenario-schema.ts';
 import { Retained, streamPass, streamRetained } from './stream-records.ts';
-import { applySettings, summarise } from './summary.ts';
+import { applySettings } from './scenario-settings.ts';
+import { summarise } from './summary.ts';
 import type { SimulationSummary } from './summary.ts';
 import { writeStaffing } from './write-staffing.ts';
 
@@ -28,7 +29,7 @@ export interface SimulateOptions {
   readonly onProgress?: (done: number, entity?: Entity) => void;
   /** Memory to keep cases and surveys of the first pass instead of re-running. Default 512 MiB. */
   readonly retainBytes?: number;
-  /** Batches made ahead while the write path works in DuckDB. Default 4 (200,000 records). */
+  /** Batches made ahead while the write path works in DuckDB. Default 4 (40,000 records). */
   readonly readAhead?: number;
 }
 
@@ -98,7 +99,7 @@ async function build(
   const fresh = (): CoreRun => prepareRun(o.scenario, { scale: o.scale, seed: o.seed });
   const first = fresh();
   let generating = performance.now() - started;
-  await applySettings(ws, o.scenario);
+  await applySettings(ws, first);
   const staffingRows = await writeStaffing(ws, first.model, first.cal, first.plan);
   let done = 0;
   /** Time spent simulating and making records, apart from the time the write path takes. */

@@ -1,9 +1,8 @@
-// What a simulation run reports (counts per entity, period, speed, peak memory) and the workspace
-// settings it sets from the scenario. Limits: peak RSS is sampled per simulated day and batch.
+// What a simulation run reports: counts per entity, period, outcomes, agents, speed, peak memory.
+// Limits: peak RSS is sampled per simulated day and batch.
 
 import type { WriteSummary } from '../ingest/index.ts';
 import type { Entity } from '../model/fields.ts';
-import type { Workspace } from '../workspace/workspace.ts';
 import type { CoreRun } from './core.ts';
 import type { EngineCounts } from './engine.ts';
 import { addDays } from './local-time.ts';
@@ -29,8 +28,8 @@ export interface SimulationSummary {
     readonly flowed_out: number;
     readonly unfinished: number;
   };
-  /** People with planned shifts, and the most agents scheduled in one interval. */
-  readonly agents: { readonly people: number; readonly peak_interval: number };
+  /** People, and agents per interval: see `agentPeaks`. */
+  readonly agents: AgentPeaks;
   /** Import ids in the workspace's import log. */
   readonly imports: Readonly<Partial<Record<Entity, string>>>;
   /** Event-loop runs over the period (1 unless cases and surveys did not fit in memory). */
@@ -85,7 +84,7 @@ export function summarise(x: SummaryInput): SimulationSummary {
       flowed_out: x.counts.flowedOut,
       unfinished: x.counts.dropped,
     },
-    agents: { people: x.people, peak_interval: peakInterval(x.run) },
+    agents: { people: x.people, ...agentPeaks(x.run) },
     imports: ids,
     passes: x.passes,
     wall_seconds: round(x.wallSeconds, 2),
@@ -95,38 +94,41 @@ export function summarise(x: SummaryInput): SimulationSummary {
   };
 }
 
-/** The most agents scheduled in any one interval, all queues together. */
-function peakInterval(run: CoreRun): number {
-  let peak = 0;
-  for (const day of run.plan.staffed) {
-    const n = day[0]?.length ?? 0;
-    for (let i = 0; i < n; i++) {
-      let sum = 0;
-      for (const q of day) sum += q[i]!;
-      if (sum > peak) peak = sum;
-    }
-  }
-  return peak;
+export interface AgentPeaks {
+  readonly people: number;
+  /**
+   * The typical weekday peak: per working weekday (Monday–Friday, not a holiday) the most agents
+   * on duty (present, not on a break) in one interval, all queues together; the median of those.
+   */
+  readonly weekday_peak_on_duty: number;
+  /** The same for agents scheduled (paid: breaks and absent shifts included). */
+  readonly weekday_peak_scheduled: number;
+  /** The most agents scheduled in any one interval of the period (a special day, say). */
+  readonly max_scheduled: number;
+}
+
+function agentPeaks(run: CoreRun): Omit<AgentPeaks, 'people'> {
+  const dailyMax = (plan: readonly (readonly Float64Array[])[]) =>
+    plan.map((day) => {
+      let peak = 0;
+      for (let i = 0; i < (day[0]?.length ?? 0); i++) {
+        let sum = 0;
+        for (const q of day) sum += q[i]!;
+        peak = Math.max(peak, sum);
+      }
+      return peak;
+    });
+  const working = run.cal.days.map((d) => d.weekday < 5 && d.holiday === null);
+  const median = (v: readonly number[]) => {
+    const w = v.filter((_, d) => working[d]).sort((a, b) => a - b);
+    return w.length === 0 ? 0 : round((w[(w.length - 1) >> 1]! + w[w.length >> 1]!) / 2, 1);
+  };
+  const scheduled = dailyMax(run.plan.staffed);
+  return {
+    weekday_peak_on_duty: median(dailyMax(run.plan.onDuty)),
+    weekday_peak_scheduled: median(scheduled),
+    max_scheduled: Math.max(0, ...scheduled),
+  };
 }
 
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
-
-/** The workspace reads local days, currency and SL thresholds as the scenario meant them. */
-export async function applySettings(ws: Workspace, scenario: Scenario): Promise<void> {
-  const s = await ws.settings();
-  const byChannel = { ...s.service_level.threshold_s_by_channel };
-  for (const [ch, cfg] of Object.entries(scenario.channels)) {
-    if (cfg.threshold_s !== undefined) byChannel[ch as keyof typeof byChannel] = cfg.threshold_s;
-  }
-  const interval = scenario.interval_minutes;
-  await ws.saveSettings({
-    ...s,
-    timezone: scenario.timezone,
-    currency: scenario.currency,
-    service_level: { ...s.service_level, threshold_s_by_channel: byChannel },
-    staffing: {
-      ...s.staffing,
-      ...(interval === 15 || interval === 30 ? { interval_minutes: interval } : {}),
-    },
-  });
-}

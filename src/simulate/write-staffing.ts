@@ -1,4 +1,5 @@
-// Writes the staffing plan (agents scheduled per interval and queue) with the DuckDB appender.
+// Writes the staffing plan with the DuckDB appender: per interval and queue the agents scheduled
+// (paid, breaks and absence included) and the agents on duty (present, not on a break).
 // Limits: replaces rows of the same queues and period; not an imported entity (no import log).
 
 import { DuckDBTimestampTZValue } from '@duckdb/node-api';
@@ -28,6 +29,7 @@ export async function writeStaffing(
     cal.days.forEach((day, d) => {
       model.queues.forEach((q, qi) => {
         const staffed = plan.staffed[d]![qi]!;
+        const onDuty = plan.onDuty[d]![qi]!;
         for (let i = 0; i < day.intervals; i++) {
           const ms = cal.originMs + (day.start + i * cal.intervalSeconds) * 1000;
           appender.appendTimestampTZ(new DuckDBTimestampTZValue(BigInt(Math.round(ms)) * 1000n));
@@ -36,6 +38,8 @@ export async function writeStaffing(
           appender.appendVarchar(q.name);
           appender.appendDouble(staffed[i]!);
           appender.appendDouble(q.cfg.hourly_rate);
+          // Rounded to 1e-9: the break overlaps are sums of fractions of an interval.
+          appender.appendDouble(Math.round(onDuty[i]! * 1e9) / 1e9);
           appender.endRow();
           rows++;
         }
