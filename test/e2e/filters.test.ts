@@ -1,5 +1,6 @@
 // Filters and the URL: a filter changes the numbers and the URL, a reload restores the view,
-// period presets resolve against the data's last day, and the tabs work from the keyboard.
+// period presets resolve against the data's last day, the tabs work from the keyboard, and cards
+// that do not apply a filter say so (the staffing plan).
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KpiRow } from '../../src/engine/result.ts';
@@ -81,6 +82,42 @@ describe('filters and URL state', () => {
     await page.reload();
     await page.waitForSelector(SL);
     expect(await page.inputValue('input[type="date"] >> nth=0')).toBe(dims.period.from);
+    await page.close();
+  });
+
+  it('the staffing plan uses the workspace target and names the filters it ignores', async () => {
+    const { page, errors } = await h.page();
+    const dims = await h.api<{ team: string[] }>('/api/v1/dimensions');
+    const team = dims.team[0] as string;
+    const planned = page.waitForResponse((r) => r.url().includes('/api/v1/staffing?'));
+    await openDashboard(
+      page,
+      `${h.url}/?page=cost&team=${encodeURIComponent(team)}`,
+      '[data-testid="staffing-card"] .card-note',
+    );
+    const url = new URL((await planned).url());
+    // No hard-coded target: the server plans for the workspace's own SL target.
+    expect(url.searchParams.has('target')).toBe(false);
+    expect(url.searchParams.has('team')).toBe(false);
+    const plan = await h.api<{ target: { sl: number; thresholdSeconds: number } }>(
+      `/api/v1/staffing?${url.searchParams}`,
+    );
+    const sl = plan.target.sl <= 1 ? plan.target.sl * 100 : plan.target.sl;
+    const note = (await page.textContent('[data-testid="staffing-card"] .card-note')) ?? '';
+    expect(note).toContain(`Target ${Math.round(sl)}/${plan.target.thresholdSeconds}`);
+    expect(note).toContain('the team filter does not apply');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the quality scatter leaves out groups with few cases or surveys and says so', async () => {
+    const { page } = await h.page();
+    await openDashboard(page, `${h.url}/?page=quality&by=agent`, '[data-testid="scatter-csat-r"]');
+    const note = (await page.textContent('[data-testid="scatter-csat-min"]')) ?? '';
+    expect(note).toMatch(/at least 20 cases and 10 surveys \((\d+) of (\d+)\)/);
+    const [, shown, all] = /\((\d+) of (\d+)\)/.exec(note) ?? [];
+    expect(Number(shown)).toBeLessThan(Number(all));
+    expect(await page.textContent('[data-testid="scatter-csat-r"]')).toContain(`n = ${shown}`);
     await page.close();
   });
 

@@ -42,6 +42,8 @@ export interface Harness {
   page(opts?: { width?: number; height?: number }): Promise<{ page: Page; errors: string[] }>;
   /** GET a JSON document from the API. */
   api<T>(path: string): Promise<T>;
+  /** POST a data file to /api/v1/imports (multipart), as `cxkpi import` does. */
+  importFile(entity: string, name: string, text: string): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -119,12 +121,24 @@ export async function startHarness(): Promise<Harness> {
       page.on('console', (m) => {
         if (m.type() === 'error') errors.push(m.text());
       });
+      // A server error is a failure even when the page copes with it (no console error).
+      page.on('response', (r) => {
+        if (r.status() >= 500) errors.push(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`);
+      });
       return { page, errors };
     },
     async api<T>(path: string) {
       const res = await fetch(`${url}${path}`);
       if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
       return (await res.json()) as T;
+    },
+    async importFile(entity, name, text) {
+      const form = new FormData();
+      form.append('entity', entity);
+      form.append('file', new Blob([text]), name);
+      const res = await fetch(`${url}/api/v1/imports`, { method: 'POST', body: form });
+      if (!res.ok) throw new Error(`import ${name}: ${res.status} ${await res.text()}`);
+      return res.json();
     },
     async close() {
       await b.close();

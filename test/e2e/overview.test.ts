@@ -1,5 +1,7 @@
-// The overview on the demo workspace: every tile's value is the API's figure, the CSV export
-// carries the same numbers, and Dutch shows Dutch labels and "78,1 %"-style percentages.
+// The overview on the demo workspace: every tile's value is the API's figure (ASA, AHT and abandon
+// rate lead with voice, rated against voice's benchmark; SL with all channels, each against its
+// own threshold), every channel is listed with its own rating, NPS comes with its comments, the
+// CSV exports carry the same numbers, and Dutch shows Dutch labels, benchmarks and "78,1 %".
 
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,25 +18,51 @@ afterAll(async () => {
 
 interface Tile {
   kpi: string;
+  scope: string;
+  channel: string;
   value: string;
   text: string;
   n: string;
+  status: string;
 }
 
 async function readTiles(page: Page): Promise<Tile[]> {
   return page.$$eval('[data-kpi] [data-testid="kpi-value"]', (els) =>
-    els.map((el) => ({
-      kpi: el.closest('[data-kpi]')?.getAttribute('data-kpi') ?? '',
-      value: el.getAttribute('data-value') ?? '',
-      text: el.textContent ?? '',
-      n: el.getAttribute('data-n') ?? '',
-    })),
+    els.map((el) => {
+      const tile = el.closest('[data-kpi]');
+      return {
+        kpi: tile?.getAttribute('data-kpi') ?? '',
+        scope: tile?.getAttribute('data-scope') ?? '',
+        channel: tile?.getAttribute('data-headline-channel') ?? '',
+        value: el.getAttribute('data-value') ?? '',
+        text: el.textContent ?? '',
+        n: el.getAttribute('data-n') ?? '',
+        status:
+          tile?.querySelector('.tile-status [data-status]')?.getAttribute('data-status') ?? '',
+      };
+    }),
   );
 }
 
 /** The API's figure for a tile: the KPI's row with the largest n (CES: one row per scale). */
-const headline = (rows: readonly KpiRow[], kpi: string) =>
-  rows.filter((r) => r.kpi === kpi).sort((a, b) => b.n - a.n)[0];
+const headline = (rows: readonly KpiRow[], kpi: string, channel = '') =>
+  rows
+    .filter((r) => r.kpi === kpi && (!channel || r.keys['channel'] === channel))
+    .sort((a, b) => b.n - a.n)[0];
+
+const CHANNEL_KPIS = ['service_level', 'asa', 'aht', 'abandon_rate'];
+
+/** The overview's two queries: all KPIs over the period, and the contact KPIs by channel. */
+async function overviewApi(page: Page) {
+  const href = (await page.getAttribute('[data-testid="overview-csv"]', 'href')) as string;
+  const split = (await page.getAttribute('[data-testid="overview-channel-csv"]', 'href')) as string;
+  return {
+    totals: await h.api<{ rows: KpiRow[] }>(href.replace('kpis.csv', 'kpis')),
+    split: await h.api<{ rows: KpiRow[] }>(split.replace('kpis.csv', 'kpis')),
+    href,
+    splitHref: split,
+  };
+}
 
 describe('overview', () => {
   it('loads one tile per KPI, each equal to the API figure', async () => {
@@ -55,15 +83,27 @@ describe('overview', () => {
       'service_level',
       'time_to_resolution',
     ]);
-    const csv = await page.getAttribute('[data-testid="overview-csv"]', 'href');
-    expect(csv).toMatch(/^\/api\/v1\/kpis\.csv\?/);
-    const api = await h.api<{ rows: KpiRow[] }>((csv as string).replace('kpis.csv', 'kpis'));
+    const api = await overviewApi(page);
+    expect(api.href).toMatch(/^\/api\/v1\/kpis\.csv\?/);
+    // Blended ASA and AHT are never the headline: they lead with voice, rated as voice.
+    const scopes = Object.fromEntries(tiles.map((t) => [t.kpi, `${t.scope}:${t.channel}`]));
+    expect(scopes).toMatchObject({
+      service_level: 'blend:',
+      asa: 'channel:voice',
+      aht: 'channel:voice',
+      abandon_rate: 'channel:voice',
+      fcr: 'total:',
+    });
     let compared = 0;
     for (const t of tiles) {
-      const row = headline(api.rows, t.kpi);
+      const row =
+        t.scope === 'channel'
+          ? headline(api.split.rows, t.kpi, t.channel)
+          : headline(api.totals.rows, t.kpi);
       expect(row, t.kpi).toBeDefined();
       if (!row) continue;
       expect(t.n, t.kpi).toBe(String(row.n));
+      expect(t.status, t.kpi).toBe(row.rating.status ?? 'none');
       if (row.value === null) expect(t.text).toBe('—');
       else {
         expect(Number(t.value), t.kpi).toBe(row.value);
@@ -80,24 +120,66 @@ describe('overview', () => {
     await page.close();
   });
 
-  it('contact tiles show the KPI per channel, each equal to the API figure by channel', async () => {
+  it('contact tiles list every channel, each equal to the API figure and rating by channel', async () => {
     const { page } = await h.page();
     await openDashboard(page, h.url);
     const href = (await page.getAttribute('[data-testid="overview-csv"]', 'href')) as string;
     const period = new URLSearchParams(href.split('?')[1]);
-    for (const kpi of ['service_level', 'asa', 'aht', 'abandon_rate']) {
+    for (const kpi of CHANNEL_KPIS) {
       const shown = await page.$$eval(`[data-kpi="${kpi}"] [data-channel]`, (els) =>
-        els.map((el) => [el.getAttribute('data-channel'), el.getAttribute('data-value')]),
+        els.map((el) => [
+          el.getAttribute('data-channel'),
+          el.getAttribute('data-value'),
+          el.querySelector('[data-status]')?.getAttribute('data-status') ?? 'none',
+        ]),
       );
       const api = await h.api<{ rows: KpiRow[] }>(
         `/api/v1/kpis?kpi=${kpi}&by=channel&from=${period.get('from')}&to=${period.get('to')}`,
       );
       const expected = [...api.rows]
+        .filter((r) => r.n > 0)
         .sort((a, b) => b.n - a.n)
-        .map((r) => [String(r.keys['channel']), r.value === null ? '' : String(r.value)]);
+        .map((r) => [
+          String(r.keys['channel']),
+          r.value === null ? '' : String(r.value),
+          r.rating.status ?? 'none',
+        ]);
       expect(expected.length, kpi).toBeGreaterThan(1);
       expect(shown, kpi).toEqual(expected);
     }
+    // The SL tile is not green while a channel is worse: its colour is the worst channel's.
+    const sl = await page.getAttribute('[data-kpi="service_level"]', 'class');
+    const statuses = await page.$$eval('[data-kpi="service_level"] [data-status]', (els) =>
+      els.map((e) => e.getAttribute('data-status')),
+    );
+    const worst = ['red', 'amber', 'green'].find((s) => statuses.includes(s));
+    expect(sl).toContain(`tile-${worst}`);
+    await page.close();
+  });
+
+  it('shows the newest promoter and detractor comments next to NPS, with a link to all', async () => {
+    const { page, errors } = await h.page();
+    await openDashboard(page, h.url, '[data-testid="nps-voice"]');
+    const href = (await page.getAttribute('[data-testid="overview-csv"]', 'href')) as string;
+    const period = new URLSearchParams(href.split('?')[1]);
+    const api = await h.api<Record<string, { comments: { comment: string }[] }>>(
+      `/api/v1/surveys/comments?limit=2&from=${period.get('from')}&to=${period.get('to')}`,
+    );
+    const shown = await page.$$eval('[data-kpi="nps"] [data-testid="nps-voice"] q', (els) =>
+      els.map((e) => e.textContent),
+    );
+    expect(shown).toEqual(
+      [...(api['promoters']?.comments ?? []), ...(api['detractors']?.comments ?? [])].map(
+        (c) => c.comment,
+      ),
+    );
+    expect(shown.length).toBe(4);
+    // The sector benchmark stays next to it.
+    expect(await page.textContent('[data-kpi="nps"] .tile-bench')).toContain('30–50');
+    await page.click('[data-testid="nps-voices-all"]');
+    await page.waitForSelector('[data-testid="comments-card"]');
+    expect(page.url()).toContain('page=loyalty');
+    expect(errors).toEqual([]);
     await page.close();
   });
 
@@ -105,13 +187,17 @@ describe('overview', () => {
     const { page } = await h.page();
     await openDashboard(page, h.url);
     const tiles = await readTiles(page);
-    const href = (await page.getAttribute('[data-testid="overview-csv"]', 'href')) as string;
-    const res = await fetch(`${h.url}${href}`);
-    expect(res.headers.get('content-type')).toMatch(/text\/csv/);
-    const rows = parseCsv(await res.text()).filter((r) => (r['series'] ?? 'current') === 'current');
+    const csv = async (testId: string) => {
+      const href = (await page.getAttribute(`[data-testid="${testId}"]`, 'href')) as string;
+      const res = await fetch(`${h.url}${href}`);
+      expect(res.headers.get('content-type')).toMatch(/text\/csv/);
+      return parseCsv(await res.text()).filter((r) => (r['series'] ?? 'current') === 'current');
+    };
+    const totals = await csv('overview-csv');
+    const split = await csv('overview-channel-csv');
     for (const t of tiles) {
-      const mine = rows
-        .filter((r) => r['kpi'] === t.kpi)
+      const mine = (t.scope === 'channel' ? split : totals)
+        .filter((r) => r['kpi'] === t.kpi && (!t.channel || r['channel'] === t.channel))
         .sort((a, b) => Number(b['n']) - Number(a['n']))[0];
       expect(mine, t.kpi).toBeDefined();
       expect(mine?.['n'], t.kpi).toBe(t.n);
@@ -136,6 +222,14 @@ describe('overview', () => {
     expect(aht).toMatch(/^\d+:\d\d min$/);
     const asa = await page.textContent('[data-kpi="asa"] [data-testid="kpi-value"]');
     expect(asa).toMatch(/^[\d.]+ s$/);
+    // Benchmarks and band words in Dutch too.
+    expect(await page.textContent('[data-kpi="service_level"] .tile-bench')).toContain(
+      'gangbaar doel 80 %',
+    );
+    expect(await page.textContent('[data-kpi="fcr"] .tile-bench')).toContain('uitstekend');
+    expect(await page.textContent('[data-testid="data-as-of"]')).toMatch(
+      /^Gegevens van \d\d:\d\d$/,
+    );
     // A reload keeps the language.
     await page.reload();
     await page.waitForSelector('[data-testid="kpi-value"]');

@@ -1,5 +1,6 @@
 // Figures open their definition and the rows behind them: the drill-down's total equals the
-// figure's n (tiles and table cells), panels close with Escape and focus returns to the opener.
+// figure's n (tiles, per-channel figures, table cells, heatmap cells, chart bars, points and dots,
+// and the figure lists under charts), panels close with Escape and focus returns to the opener.
 
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -115,6 +116,118 @@ describe('definition and drill-down panels', () => {
     await page.close();
   });
 
+  it("a per-channel figure in a tile opens that channel's rows", async () => {
+    const { page } = await h.page();
+    await openDashboard(page, h.url);
+    for (const [kpi, channel] of [
+      ['asa', 'chat'],
+      ['service_level', 'voice'],
+    ] as const) {
+      const fig = page.locator(
+        `[data-kpi="${kpi}"] [data-channel="${channel}"] [data-testid="channel-value"]`,
+      );
+      const n = await fig.getAttribute('data-n');
+      await fig.click();
+      await waitForDrill(page);
+      const total = page.locator('[data-testid="drill-total"]');
+      expect(await total.getAttribute('data-total'), kpi).toBe(n);
+      expect(await total.getAttribute('data-n'), kpi).toBe(n);
+      expect(page.url()).toContain(`group=channel%3D${channel}`);
+      await page.keyboard.press('Escape');
+      await total.waitFor({ state: 'detached' });
+    }
+    // The voice headline opens voice's rows and voice's definition.
+    const asa = page.locator('[data-kpi="asa"] [data-testid="kpi-value"]');
+    const n = await asa.getAttribute('data-n');
+    await asa.click();
+    await waitForDrill(page);
+    expect(await page.getAttribute('[data-testid="drill-total"]', 'data-total')).toBe(n);
+    await page.keyboard.press('Escape');
+    await page.click('[data-kpi="asa"] [data-testid="definition-button"]');
+    await page.waitForSelector('[data-testid="def-n"]');
+    expect((await page.textContent('[data-testid="def-n"]'))?.replace(/\D/g, '')).toBe(n);
+    await page.close();
+  });
+
+  it('clicking a chart (a day, a channel bar, an NPS bar, a scatter dot) opens its rows', async () => {
+    const { page, errors } = await h.page();
+    const charts = [
+      ['reachability', 'volume-chart', 'service_level', 'period'],
+      ['reachability', 'wait-chart', 'asa', 'period'],
+      ['reachability', 'aht-chart', 'aht', 'channel'],
+      ['loyalty', 'nps-chart', 'nps', 'period'],
+    ] as const;
+    for (const [tab, chart, kpi, dim] of charts) {
+      await openDashboard(page, `${h.url}/?page=${tab}`, `[data-testid="${chart}"] svg`);
+      const el = page.locator(`[data-testid="${chart}"]`);
+      await el.scrollIntoViewIfNeeded();
+      const box = await el.boundingBox();
+      if (!box) throw new Error(chart);
+      // Inside the plot: a column of the period's middle days, or the third channel's bar.
+      await page.mouse.click(box.x + box.width * 0.6, box.y + box.height * 0.6);
+      await waitForDrill(page);
+      const total = page.locator('[data-testid="drill-total"]');
+      expect(await total.getAttribute('data-total'), chart).toBe(
+        await total.getAttribute('data-n'),
+      );
+      expect(Number(await total.getAttribute('data-total')), chart).toBeGreaterThan(0);
+      expect(page.url(), chart).toContain(`kpi=${kpi}`);
+      expect(page.url(), chart).toContain(`group=${dim}%3D`);
+      await page.keyboard.press('Escape');
+      await total.waitFor({ state: 'detached' });
+    }
+    await openDashboard(
+      page,
+      `${h.url}/?page=quality&by=team`,
+      '[data-testid="scatter-csat-chart"] svg',
+    );
+    await page.locator('[data-testid="scatter-csat-chart"]').scrollIntoViewIfNeeded();
+    // The largest dot: a team with the most cases.
+    const dot = await page.$$eval('[data-testid="scatter-csat-chart"] svg path', (els) => {
+      const boxes = els
+        .map((e) => e.getBoundingClientRect())
+        .filter((b) => b.width > 6 && b.width < 40 && Math.abs(b.width - b.height) < 1);
+      const big = boxes.sort((a, b) => b.width - a.width)[0];
+      return big ? { x: big.x + big.width / 2, y: big.y + big.height / 2 } : null;
+    });
+    expect(dot).not.toBeNull();
+    await page.mouse.click(dot!.x, dot!.y);
+    await waitForDrill(page);
+    const total = page.locator('[data-testid="drill-total"]');
+    expect(await total.getAttribute('data-total')).toBe(await total.getAttribute('data-n'));
+    expect(page.url()).toContain('kpi=fcr');
+    expect(page.url()).toContain('group=team%3D');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("keyboard: a chart's figures unfold under it as buttons that open their rows", async () => {
+    const { page } = await h.page();
+    await openDashboard(page, `${h.url}/?page=loyalty`, '[data-testid="nps-card"] summary');
+    await page.focus('[data-testid="nps-card"] summary');
+    await page.keyboard.press('Enter');
+    const first = page.locator('[data-testid="nps-card"] button[data-testid="cell-value"]').first();
+    await first.waitFor();
+    const n = await first.getAttribute('data-n');
+    await first.focus();
+    await page.keyboard.press('Enter');
+    await waitForDrill(page);
+    expect(await page.getAttribute('[data-testid="drill-total"]', 'data-total')).toBe(n);
+    await page.close();
+  });
+
+  it('charts and the heatmap open their definition', async () => {
+    const { page } = await h.page();
+    await openDashboard(page, `${h.url}/?page=reachability`, '[data-testid="heatmap"] button');
+    for (const card of ['heatmap-card', 'volume-card', 'wait-card', 'aht-card']) {
+      await page.click(`[data-testid="${card}"] [data-testid="definition-button"]`);
+      await page.waitForSelector('[data-testid="def-formula"]');
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('[data-testid="definition-panel"]', { state: 'detached' });
+    }
+    await page.close();
+  });
+
   it('a heatmap cell (weekday × slot) opens its rows', async () => {
     const { page } = await h.page();
     await openDashboard(
@@ -133,6 +246,16 @@ describe('definition and drill-down panels', () => {
     const total = page.locator('[data-testid="drill-total"]');
     await total.waitFor();
     expect(await total.getAttribute('data-total')).toBe(n);
+    // Without a channel filter the heatmap shows voice, and its cells' rows are voice's.
+    expect(page.url()).toContain('group=channel%3Dvoice');
     await page.close();
   });
 });
+
+/** Waits until the drill panel shows its total and the figure's own n. */
+async function waitForDrill(page: Page) {
+  await page.locator('[data-testid="drill-total"]').waitFor();
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="drill-total"]')?.getAttribute('data-n') !== '',
+  );
+}

@@ -78,8 +78,9 @@ export function App() {
       base,
       defs: new Map(defs.data.kpis.map((k) => [k.id, k])),
       dims: dims.data,
+      settings: defs.data.settings,
       fmt: { lang: state.lang, currency: defs.data.settings.currency ?? 'EUR' },
-      minSample: Number((defs.data.settings as { min_sample?: number }).min_sample ?? 30),
+      minSample: Number(defs.data.settings.min_sample ?? 30),
       openPanel,
     };
   }, [defs.data, dims.data, state, update, range, timezone, openPanel]);

@@ -4,7 +4,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
-import './styles.css';
+import './styles/base.css';
+import './styles/tiles.css';
+import './styles/cards.css';
+import './styles/panels.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');

@@ -1,6 +1,7 @@
 // URLs of the cxkpi API (/api/v1) and a cached JSON fetch. Every view builds its URLs here, so
 // the CSV links carry exactly the parameters of the figures on screen (same URL + `.csv`).
-// Limits: the cache lives for the page's lifetime; the server's data is taken as read-only.
+// Limits: answers are kept until refreshData(), which use-data-refresh.ts calls when an import
+// changed the data (checked every minute and when the window regains focus).
 
 import type { FilterDimension, KpiId } from './types.ts';
 
@@ -48,6 +49,27 @@ export class ApiError extends Error {
 }
 
 const cache = new Map<string, Promise<unknown>>();
+let epoch = 0;
+let loadedAt = Date.now();
+const listeners = new Set<() => void>();
+
+/** Forgets every answer so each view on screen loads again (new data was imported). */
+export function refreshData(): void {
+  cache.clear();
+  epoch++;
+  loadedAt = Date.now();
+  for (const l of listeners) l();
+}
+
+/** Counts refreshes: a hook that depends on it loads again after each one. */
+export const dataEpoch = (): number => epoch;
+/** When the data on screen was asked for (page load or the last refresh), epoch ms. */
+export const dataLoadedAt = (): number => loadedAt;
+
+export function onRefresh(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
 
 async function load(url: string): Promise<unknown> {
   const res = await fetch(url, { headers: { accept: 'application/json' } });
@@ -67,7 +89,7 @@ async function load(url: string): Promise<unknown> {
   return body;
 }
 
-/** GET a JSON document once per URL; failed loads are forgotten so a retry can succeed. */
+/** GET a JSON document once per URL and data epoch; failed loads are forgotten for a retry. */
 export function fetchJson<T>(url: string): Promise<T> {
   let p = cache.get(url);
   if (!p) {
@@ -77,3 +99,6 @@ export function fetchJson<T>(url: string): Promise<T> {
   }
   return p as Promise<T>;
 }
+
+/** GET a JSON document past the cache (for the data-version check). */
+export const fetchFresh = <T>(url: string): Promise<T> => load(url) as Promise<T>;

@@ -1,5 +1,6 @@
 // Finding KPI rows in an API answer by KPI, group keys and scale.
-// Limits: keys compare as strings (weekday 3 equals "3"); a missing key matches only null.
+// Limits: keys compare as strings (weekday 3 equals "3"); a missing key matches only null; a
+// period label without a UTC offset matches the buckets of that local time.
 
 import type { KpiId, KpiRow } from './types.ts';
 
@@ -9,9 +10,24 @@ export type GroupKeys = Readonly<Record<string, string | number | null>>;
 const isNull = (v: unknown) => v === null || v === undefined || v === '';
 const same = (a: unknown, b: unknown) => (isNull(a) ? isNull(b) : String(a) === String(b));
 
+const OFFSET = /^.{16}[+-]\d\d:\d\d$/;
+/**
+ * Buckets below a day carry their UTC offset ('2026-10-25 02:00+02:00'); a label without one
+ * (a chart's local bucket, a staffing interval) means every bucket at that local time, as the
+ * drill-down reads it. Two labels with offsets must be equal.
+ */
+function samePeriod(a: unknown, b: unknown): boolean {
+  if (isNull(a) || isNull(b)) return isNull(a) && isNull(b);
+  const x = String(a);
+  const y = String(b);
+  return OFFSET.test(x) && OFFSET.test(y) ? x === y : x.slice(0, 16) === y.slice(0, 16);
+}
+
 export function matches(row: KpiRow, kpi: KpiId, group: GroupKeys = {}): boolean {
   if (row.kpi !== kpi) return false;
-  return Object.entries(group).every(([k, v]) => same(row.keys[k], v));
+  return Object.entries(group).every(([k, v]) =>
+    k === 'period' ? samePeriod(row.keys[k], v) : same(row.keys[k], v),
+  );
 }
 
 /** All rows of a KPI for a group (several for CES, one per scale). */

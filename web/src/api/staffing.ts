@@ -1,6 +1,6 @@
 // Reads the staffing plan's rows whatever the server calls their fields (snake_case or
-// camelCase, a few synonyms), into StaffingRow. Limits: a service level given as a fraction
-// (all values ≤ 1) is turned into percent.
+// camelCase, a few synonyms), into StaffingRow, with service levels in percent. Limits: older
+// servers sent fractions; the target's SL (never ≤ 1 %) tells which one a response uses.
 
 import type { DataRow, StaffingRow } from './types.ts';
 
@@ -37,21 +37,25 @@ function read(r: DataRow, names: readonly string[]): unknown {
 const num = (v: unknown): number | null =>
   v === null || v === undefined || v === '' || !Number.isFinite(Number(v)) ? null : Number(v);
 
-export function staffingRows(rows: readonly DataRow[]): StaffingRow[] {
-  const out = rows.map((r) => ({
-    start: String(read(r, FIELDS.start) ?? ''),
-    volume: num(read(r, FIELDS.volume)),
-    ahtS: num(read(r, FIELDS.ahtS)),
-    required: num(read(r, FIELDS.required)),
-    staffed: num(read(r, FIELDS.staffed)),
-    predictedSl: num(read(r, FIELDS.predictedSl)),
-    costPerPoint: num(read(r, FIELDS.costPerPoint)),
-  }));
-  const sls = out.map((r) => r.predictedSl).filter((v): v is number => v !== null);
-  const fraction = sls.length > 0 && sls.every((v) => v <= 1);
-  return fraction
-    ? out.map((r) => ({ ...r, predictedSl: r.predictedSl === null ? null : r.predictedSl * 100 }))
-    : out;
+/** 100 when the response gives ratios as fractions (older servers), 1 when in percent. */
+export function percentFactor(res: StaffingResponse | null): number {
+  const sl = res?.target?.sl;
+  return sl !== undefined && sl <= 1 ? 100 : 1;
+}
+
+export function staffingRows(rows: readonly DataRow[], factor = 1): StaffingRow[] {
+  return rows.map((r) => {
+    const sl = num(read(r, FIELDS.predictedSl));
+    return {
+      start: String(read(r, FIELDS.start) ?? ''),
+      volume: num(read(r, FIELDS.volume)),
+      ahtS: num(read(r, FIELDS.ahtS)),
+      required: num(read(r, FIELDS.required)),
+      staffed: num(read(r, FIELDS.staffed)),
+      predictedSl: sl === null ? null : sl * factor,
+      costPerPoint: num(read(r, FIELDS.costPerPoint)),
+    };
+  });
 }
 
 /** The plan's totals over the period (GET /api/v1/staffing → totals). */
@@ -65,8 +69,13 @@ export interface StaffingTotals {
 
 export interface StaffingResponse {
   readonly rows: readonly DataRow[];
+  /** The SL target X/T the plan is for (X in percent; fraction on older servers). */
+  readonly target?: { readonly sl: number; readonly thresholdSeconds: number };
+  /** The filters the plan applied, e.g. { channel: ['voice'] }. */
+  readonly filters?: Readonly<Record<string, readonly string[]>>;
   readonly totals?: StaffingTotals;
   readonly model?: string;
+  /** Paid time not on contacts: percent (fraction on older servers, see percentFactor). */
   readonly shrinkage?: number;
   readonly currency?: string;
   readonly warnings?: readonly string[];

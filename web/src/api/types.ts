@@ -14,9 +14,24 @@ export interface KpiResponse {
   readonly previous?: { readonly period: ReportPeriod; readonly rows: readonly KpiRow[] };
 }
 
+/** A band's bounds: min/max (older servers) or gt/gte/lt/lte. */
+export interface BandInfo {
+  readonly rating: string;
+  readonly min?: number;
+  readonly max?: number;
+  readonly gt?: number;
+  readonly gte?: number;
+  readonly lt?: number;
+  readonly lte?: number;
+}
+
 export interface BenchmarkInfo {
+  /** English; `localized` has every dashboard language (older servers send only `text`). */
   readonly text: string;
+  readonly localized?: Localized;
   readonly source: string;
+  /** The rating bands (src/metrics Band); bounds as the server names them. */
+  readonly bands?: readonly BandInfo[];
   readonly channel?: string | null;
 }
 
@@ -35,9 +50,22 @@ export interface KpiDefinitionInfo {
   readonly source?: 'contacts' | 'cases' | 'surveys';
 }
 
+/** The workspace settings the dashboard reads (GET /definitions → settings). */
+export interface SettingsInfo {
+  readonly currency?: string;
+  readonly timezone?: string;
+  readonly min_sample?: number;
+  readonly service_level?: {
+    readonly threshold_s?: number;
+    readonly threshold_s_by_channel?: Readonly<Record<string, number>>;
+  };
+  readonly targets?: Readonly<Record<string, number>>;
+  readonly targets_by_channel?: Readonly<Record<string, Readonly<Record<string, number>>>>;
+}
+
 export interface DefinitionsResponse {
   readonly kpis: readonly KpiDefinitionInfo[];
-  readonly settings: { readonly currency?: string; readonly timezone?: string };
+  readonly settings: SettingsInfo;
 }
 
 export const DIMENSION_NAMES = ['channel', 'queue', 'team', 'agent', 'category'] as const;

@@ -1,6 +1,8 @@
 // An ECharts chart in a sized box: created once, updated on option change, resized with its box,
-// disposed on unmount. Limits: the chart is decorative for screen readers; `label` describes it
-// and every chart sits next to a table or figures carrying the same numbers.
+// disposed on unmount. Clicks open the rows behind a figure: on an item (a dot, a point) or, for
+// charts over categories (days, channels), anywhere in a category's column or row.
+// Limits: the chart is decorative for screen readers; `label` describes it, and every chart sits
+// next to a table, a list of figure buttons or a CSV carrying the same numbers (keyboard path).
 
 import { useEffect, useRef } from 'react';
 import { createChart, type ChartOption, type EChartsType } from '../charts/echarts.ts';
@@ -10,11 +12,17 @@ export interface ChartProps {
   readonly label: string;
   readonly height?: number;
   readonly testId?: string;
-  /** Called with the clicked item's data index and series index (e.g. to drill into a cell). */
+  /** Called with the clicked item's data index and series index (a dot, a point). */
   readonly onItemClick?: (dataIndex: number, seriesIndex: number) => void;
+  /** Called with the index of the category clicked anywhere inside the grid. */
+  readonly onCategoryClick?: (index: number) => void;
+  /** The axis that holds the categories (y for horizontal bars). */
+  readonly categoryAxis?: 'x' | 'y';
 }
 
-export function Chart({ option, label, height = 280, testId, onItemClick }: ChartProps) {
+export function Chart(props: ChartProps) {
+  const { option, label, height = 280, testId, onItemClick, onCategoryClick } = props;
+  const axis = props.categoryAxis ?? 'x';
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
 
@@ -47,10 +55,36 @@ export function Chart({ option, label, height = 280, testId, onItemClick }: Char
     };
   }, [onItemClick]);
 
+  useEffect(() => {
+    const c = chart.current;
+    if (!c || !onCategoryClick) return;
+    const zr = c.getZr();
+    const at = (e: { offsetX: number; offsetY: number }): number | null => {
+      const pt = [e.offsetX, e.offsetY];
+      if (!c.containPixel({ gridIndex: 0 }, pt)) return null;
+      // The grid's data coordinates [x, y]; on a category axis that is the category's index.
+      const v: unknown = c.convertFromPixel({ gridIndex: 0 }, pt);
+      const i = Math.round(Number(Array.isArray(v) ? v[axis === 'y' ? 1 : 0] : NaN));
+      return Number.isFinite(i) && i >= 0 ? i : null;
+    };
+    const click = (e: { offsetX: number; offsetY: number }) => {
+      const i = at(e);
+      if (i !== null) onCategoryClick(i);
+    };
+    const move = (e: { offsetX: number; offsetY: number }) =>
+      zr.setCursorStyle(at(e) === null ? 'default' : 'pointer');
+    zr.on('click', click);
+    zr.on('mousemove', move);
+    return () => {
+      zr.off('click', click);
+      zr.off('mousemove', move);
+    };
+  }, [onCategoryClick, axis]);
+
   return (
     <div
       ref={box}
-      className="chart"
+      className={`chart${onItemClick || onCategoryClick ? ' chart-clickable' : ''}`}
       role="img"
       aria-label={label}
       data-testid={testId}

@@ -1,11 +1,12 @@
 // A figure's definition: what it measures, formula, variant and settings, the figure's n,
 // numerator, denominator and exclusions, the period and filters, benchmark with source, target.
-// Limits: benchmark text and formulas come from the API in English.
+// Limits: formulas come from the API in English; the benchmark in the reader's language.
 
 import type { KpiRow } from '../api/types.ts';
 import { formatCount, formatKpi, formatNumber } from '../format/format.ts';
 import { useI18n, type MessageKey } from '../i18n/i18n.ts';
-import { kpiName, useView } from '../state/view-context.ts';
+import { channelLabel } from '../format/labels.ts';
+import { benchmarkText, kpiName, useView } from '../state/view-context.ts';
 import type { PanelState } from '../state/url-state.ts';
 import { GroupLine } from './group-line.tsx';
 import { SidePanel } from './side-panel.tsx';
@@ -46,7 +47,7 @@ export function DefinitionPanel({ panel, onClose }: { panel: PanelState; onClose
         <dt>{t('def.benchmark')}</dt>
         <dd>
           {def?.benchmark
-            ? `${def.benchmark.text}${def.benchmark.channel ? ` (${def.benchmark.channel})` : ''}`
+            ? `${benchmarkText(view, panel.kpi) ?? ''}${def.benchmark.channel ? ` (${t('tile.channelOnly', { channel: channelLabel(t, def.benchmark.channel) })})` : ''}`
             : none}
         </dd>
         <dt>{t('def.source')}</dt>

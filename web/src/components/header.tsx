@@ -1,14 +1,23 @@
 // The page header: product title, the period with its time zone (every figure's period), the
-// comparison period and the language switcher. Limits: the period is the resolved one.
+// comparison period, when the data on screen was loaded (with a refresh) and the language.
+// Limits: the period is the resolved one; the time is shown in the workspace's time zone.
 
 import type { Lang } from '../api/types.ts';
+import { useDataRefresh } from '../api/use-data-refresh.ts';
 import { formatDay } from '../format/dates.ts';
+import { localeOf } from '../format/format.ts';
 import { LANG_LABELS, LANG_OPTIONS, useI18n } from '../i18n/i18n.ts';
 import { useView } from '../state/view-context.ts';
 
 export function Header({ previous }: { readonly previous: { from: string; to: string } | null }) {
   const view = useView();
   const { t, lang } = useI18n();
+  const { loadedAt, refresh } = useDataRefresh();
+  const time = new Intl.DateTimeFormat(localeOf(lang), {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: view.timezone,
+  }).format(loadedAt);
   return (
     <header className="app-header">
       <div className="brand">
@@ -33,6 +42,20 @@ export function Header({ previous }: { readonly previous: { from: string; to: st
             })}
           </span>
         ) : null}
+      </p>
+      <p className="header-asof small">
+        <span data-testid="data-as-of" data-loaded-at={loadedAt}>
+          {t('header.asOf', { time })}
+        </span>{' '}
+        <button
+          type="button"
+          className="refresh-button"
+          data-testid="refresh-data"
+          title={t('header.refreshHint')}
+          onClick={refresh}
+        >
+          {t('header.refresh')}
+        </button>
       </p>
       <label className="lang-switch">
         <span>{t('header.language')}</span>

@@ -1,54 +1,65 @@
-// One KPI on the overview: value (formatted by unit and locale), n, 95 % interval or p50/p90,
-// rating with target and benchmark source, a daily sparkline and the change against the
-// previous period. Limits: CES shows its largest scale first and the other scales below.
+// One KPI on the overview: the headline figure (period total, or voice for ASA, AHT and abandon
+// rate), n with the 95 % interval or p50/p90, its rating, the KPI per channel (each rated on its
+// own), the benchmark, a sparkline and the change against the previous period.
+// Limits: CES shows its largest scale first and the other scales below.
 
+import type { ReactNode } from 'react';
+import { worstStatus, type Headline } from '../api/channel-split.ts';
 import type { KpiId, KpiRow } from '../api/types.ts';
 import { previousOf } from '../api/rows.ts';
 import { formatCount, formatDelta, formatKpi } from '../format/format.ts';
 import { channelLabel, sourceLabel } from '../format/labels.ts';
 import { useI18n } from '../i18n/i18n.ts';
-import { kpiName, useView } from '../state/view-context.ts';
+import { benchmarkText, kpiName, useView } from '../state/view-context.ts';
+import { ChannelList } from './channel-list.tsx';
 import { DefinitionButton, FigureButton } from './figure-button.tsx';
 import { Sparkline } from './sparkline.tsx';
 import { StatusBadge } from './status-badge.tsx';
 
 export interface KpiTileProps {
   readonly kpi: KpiId;
-  /** The period's rows of this KPI (one, or one per scale for CES). */
-  readonly rows: readonly KpiRow[];
-  readonly previous: readonly KpiRow[] | undefined;
+  readonly headline: Headline;
+  /** The headline figure per day (or hour) over the period. */
   readonly daily: readonly (number | null)[];
-  /** The same KPI per channel (shown when there are two or more). */
-  readonly channels?: readonly KpiRow[];
+  /** Shown under the figures (e.g. the comments next to NPS). */
+  readonly children?: ReactNode;
 }
 
-export function KpiTile({ kpi, rows, previous, daily, channels = [] }: KpiTileProps) {
+export function KpiTile({ kpi, headline, daily, children }: KpiTileProps) {
   const view = useView();
   const { t } = useI18n();
-  const sorted = [...rows].sort((a, b) => b.n - a.n);
-  const row = sorted[0] ?? null;
+  const { row, group, scope } = headline;
   const def = view.defs.get(kpi);
   const name = kpiName(view, kpi);
   const f = (v: number | null) => (row ? formatKpi(view.fmt, kpi, row.unit, v) : '—');
   const id = `tile-${kpi}`;
+  const bench = benchmarkText(view, kpi);
+  const status = worstStatus(headline);
   return (
     <article
-      className={`tile tile-${row?.rating.status ?? 'none'}`}
+      className={`tile tile-${status ?? 'none'}`}
       data-kpi={kpi}
+      data-scope={scope}
+      data-headline-channel={headline.channel ?? ''}
       aria-labelledby={`${id}-name`}
     >
       <div className="tile-head">
         <h3 id={`${id}-name`}>{name}</h3>
-        <DefinitionButton kpi={kpi} />
+        <DefinitionButton kpi={kpi} group={group} />
       </div>
+      {scope === 'blend' ? (
+        <p className="tile-scope small">{t('tile.blend')}</p>
+      ) : scope === 'channel' ? (
+        <p className="tile-scope small">{channelLabel(t, headline.channel ?? '')}</p>
+      ) : null}
       <div className="tile-value-line">
-        <FigureButton kpi={kpi} row={row} className="tile-value" testId="kpi-value" />
+        <FigureButton kpi={kpi} row={row} group={group} className="tile-value" testId="kpi-value" />
         {row?.scale ? (
           <span className="muted small">{t('tile.scale', { scale: row.scale })}</span>
         ) : null}
       </div>
       <div className="tile-status">
-        <StatusBadge row={row} />
+        <StatusBadge row={row} suffix={scope === 'blend' ? t('tile.blendShort') : undefined} />
         {row?.rating.target !== null && row?.rating.target !== undefined ? (
           <span className="small muted">{t('tile.target', { target: f(row.rating.target) })}</span>
         ) : null}
@@ -67,33 +78,16 @@ export function KpiTile({ kpi, rows, previous, daily, channels = [] }: KpiTilePr
           </span>
         ) : null}
       </p>
-      {channels.length > 1 ? (
-        <p className="tile-channels small" data-testid="kpi-channels">
-          {[...channels]
-            .sort((a, b) => b.n - a.n)
-            .map((r) => (
-              <span
-                key={String(r.keys['channel'])}
-                data-channel={String(r.keys['channel'])}
-                data-value={r.value ?? ''}
-              >
-                {channelLabel(t, String(r.keys['channel'] ?? ''))} {f(r.value)}
-              </span>
-            ))}
-        </p>
-      ) : null}
-      {sorted.slice(1).map((r) => (
+      <ChannelList kpi={kpi} rows={headline.channels} />
+      {headline.others.map((r) => (
         <p className="tile-meta" key={r.scale ?? ''}>
           {t('tile.scale', { scale: r.scale ?? '' })}: {f(r.value)} ·{' '}
           {t('tile.n', { n: formatCount(view.state.lang, r.n) })}
         </p>
       ))}
-      {def?.benchmark ? (
+      {def?.benchmark && bench ? (
         <p className="tile-bench small muted" title={def.benchmark.source}>
-          {t('tile.benchmark', { text: def.benchmark.text })}
-          {def.benchmark.channel
-            ? ` (${t('tile.channelOnly', { channel: channelLabel(t, def.benchmark.channel) })})`
-            : ''}
+          {t('tile.benchmark', { text: bench })}
           {' · '}
           {t('tile.source', { source: sourceLabel(def.benchmark.source) })}
         </p>
@@ -104,9 +98,10 @@ export function KpiTile({ kpi, rows, previous, daily, channels = [] }: KpiTilePr
       ['nps', 'csat', 'ces', 'ces_positive', 'fcr'].includes(kpi) ? (
         <p className="tile-warn small">{t('tile.smallSample', { min: view.minSample })}</p>
       ) : null}
+      {children}
       <div className="tile-foot">
         <Sparkline values={daily} label={t('tile.sparkline', { kpi: name })} />
-        <Delta kpi={kpi} row={row} prev={row ? previousOf(previous, row) : null} />
+        <Delta kpi={kpi} row={row} prev={row ? previousOf(headline.previous, row) : null} />
       </div>
     </article>
   );

@@ -90,3 +90,10 @@ function formatIn(f: FigureFormat, kpi: KpiId, unit: Unit, v: number | null, sig
 /** Seconds as "12 s", or "7:30 min" for handle times. */
 export const formatSeconds = (lang: Lang, v: number | null, minutes = false): string =>
   minutes ? formatMinSec(lang, v) : v === null ? NONE : `${formatNumber(lang, v, 0)} s`;
+
+/** A waiting-time threshold in its natural unit: "20 s", "5 min", "24 h". */
+export function formatThreshold(lang: Lang, seconds: number): string {
+  if (seconds < 120) return `${formatNumber(lang, seconds, 0)} s`;
+  if (seconds < 7200) return `${formatNumber(lang, seconds / 60, 0)} min`;
+  return `${formatNumber(lang, seconds / 3600, 0)} h`;
+}

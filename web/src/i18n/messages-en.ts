@@ -180,6 +180,39 @@ export const en = {
   'cost.agentsAxis': 'Agents',
   'cost.interval': 'Interval',
   'cost.noStaffing': 'No staffing plan for this period.',
+  'header.asOf': 'Data as of {time}',
+  'header.refresh': 'Refresh',
+  'header.refreshHint':
+    'New imports are picked up every minute and when you return to this window.',
+  'tile.perChannel': '{kpi} per channel, each against its own benchmark and target',
+  'tile.blend': 'All channels, each against its own threshold',
+  'tile.blendShort': 'all channels',
+  'overview.channelCsv': 'Download the figures per channel as CSV',
+  'overview.comments': '{n} comments',
+  'overview.allComments': 'All comments of the period on the Loyalty page',
+  'common.figures': 'Figures in this chart (open their rows)',
+  'reach.heatmapOf': '{channel}: service level and ASA by weekday and time of day',
+  'reach.oneChannel':
+    'One channel at a time: thresholds and waits differ too much between channels to share a scale. Choose another channel in the filters.',
+  'reach.waitOf': '{channel}: waiting time per day, ASA with p50 and p90',
+  'reach.scale.target': 'Blue: meets the target ({value}); red: misses it, darker the further off.',
+  'reach.scale.benchmark':
+    'Blue: meets the benchmark ({value}); red: misses it, darker the further off.',
+  'reach.scale.threshold':
+    "Blue: within the channel's threshold ({value}); red: beyond it, darker the further off.",
+  'loyalty.responses': 'Responses',
+  'quality.minSurveys':
+    'Drawn: groups with at least {cases} cases and {other} surveys ({shown} of {all}).',
+  'quality.minContacts':
+    'Drawn: groups with at least {cases} cases and {other} handled contacts ({shown} of {all}).',
+  'quality.correlation': 'Correlation across them: r = {r} (n = {n}).',
+  'cost.targetSet': "The target is the workspace's service-level target and threshold ({t}).",
+  'cost.targetDefault':
+    "No service-level target is set, so the plan uses the common 80 % (KPIS.md) with the workspace's threshold ({t}).",
+  'cost.staffingChannel': 'The plan covers all {channel} contacts.',
+  'cost.staffingQueue': 'The plan covers queue {queue} ({channel}).',
+  'cost.staffingIgnores': 'It plans the whole queue: the {filters} filter does not apply to it.',
+  'reach.volumeAll': 'All channels: offered, answered and abandoned per day',
 } as const;
 
 export type MessageKey = keyof typeof en;

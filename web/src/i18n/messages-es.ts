@@ -181,4 +181,39 @@ export const es: Messages = {
   'cost.agentsAxis': 'Agentes',
   'cost.interval': 'Intervalo',
   'cost.noStaffing': 'No hay plan de plantilla para este periodo.',
+  'header.asOf': 'Datos de las {time}',
+  'header.refresh': 'Actualizar',
+  'header.refreshHint':
+    'Las nuevas importaciones aparecen en un minuto y al volver a esta ventana.',
+  'tile.perChannel': '{kpi} por canal, cada uno frente a su propia referencia y objetivo',
+  'tile.blend': 'Todos los canales, cada uno con su propio umbral',
+  'tile.blendShort': 'todos los canales',
+  'overview.channelCsv': 'Descargar las cifras por canal en CSV',
+  'overview.comments': '{n} comentarios',
+  'overview.allComments': 'Todos los comentarios del periodo en la página Fidelidad',
+  'common.figures': 'Cifras de este gráfico (abrir sus registros)',
+  'reach.heatmapOf': '{channel}: nivel de servicio y espera por día de la semana y hora',
+  'reach.oneChannel':
+    'Un canal a la vez: los umbrales y las esperas difieren demasiado entre canales para compartir una escala. Elija otro canal en los filtros.',
+  'reach.waitOf': '{channel}: espera por día, media con p50 y p90',
+  'reach.scale.target':
+    'Azul: cumple el objetivo ({value}); rojo: no lo cumple, más oscuro cuanto más lejos.',
+  'reach.scale.benchmark':
+    'Azul: cumple la referencia ({value}); rojo: no la cumple, más oscuro cuanto más lejos.',
+  'reach.scale.threshold':
+    'Azul: dentro del umbral del canal ({value}); rojo: por encima, más oscuro cuanto más lejos.',
+  'loyalty.responses': 'Respuestas',
+  'quality.minSurveys':
+    'Se muestran los grupos con al menos {cases} casos y {other} encuestas ({shown} de {all}).',
+  'quality.minContacts':
+    'Se muestran los grupos con al menos {cases} casos y {other} contactos atendidos ({shown} de {all}).',
+  'quality.correlation': 'Correlación entre ellos: r = {r} (n = {n}).',
+  'cost.targetSet':
+    'El objetivo es el objetivo de nivel de servicio y el umbral ({t}) del espacio de trabajo.',
+  'cost.targetDefault':
+    'No hay objetivo de nivel de servicio: el plan usa el habitual 80 % (KPIS.md) con el umbral del espacio de trabajo ({t}).',
+  'cost.staffingChannel': 'El plan cubre todos los contactos de {channel}.',
+  'cost.staffingQueue': 'El plan cubre la cola {queue} ({channel}).',
+  'cost.staffingIgnores': 'Planifica toda la cola: el filtro {filters} no se aplica.',
+  'reach.volumeAll': 'Todos los canales: ofrecidos, atendidos y abandonados por día',
 };

@@ -182,4 +182,38 @@ export const nl: Messages = {
   'cost.agentsAxis': 'Medewerkers',
   'cost.interval': 'Interval',
   'cost.noStaffing': 'Geen bezettingsplan voor deze periode.',
+  'header.asOf': 'Gegevens van {time}',
+  'header.refresh': 'Vernieuwen',
+  'header.refreshHint':
+    'Nieuwe imports verschijnen binnen een minuut en zodra u naar dit venster terugkeert.',
+  'tile.perChannel': '{kpi} per kanaal, elk tegen de eigen benchmark en het eigen doel',
+  'tile.blend': 'Alle kanalen, elk tegen de eigen drempel',
+  'tile.blendShort': 'alle kanalen',
+  'overview.channelCsv': 'Cijfers per kanaal downloaden als CSV',
+  'overview.comments': '{n} opmerkingen',
+  'overview.allComments': 'Alle opmerkingen van de periode op de pagina Loyaliteit',
+  'common.figures': 'Cijfers in deze grafiek (open de regels erachter)',
+  'reach.heatmapOf': '{channel}: servicelevel en wachttijd per weekdag en tijdstip',
+  'reach.oneChannel':
+    'Eén kanaal tegelijk: drempels en wachttijden verschillen te veel tussen kanalen voor één schaal. Kies een ander kanaal in de filters.',
+  'reach.waitOf': '{channel}: wachttijd per dag, gemiddelde met p50 en p90',
+  'reach.scale.target':
+    'Blauw: haalt het doel ({value}); rood: haalt het niet, donkerder naarmate het verder af ligt.',
+  'reach.scale.benchmark':
+    'Blauw: haalt de benchmark ({value}); rood: haalt hem niet, donkerder naarmate het verder af ligt.',
+  'reach.scale.threshold':
+    'Blauw: binnen de drempel van het kanaal ({value}); rood: erboven, donkerder naarmate het verder af ligt.',
+  'loyalty.responses': 'Antwoorden',
+  'quality.minSurveys':
+    'Getekend: groepen met minstens {cases} zaken en {other} enquêtes ({shown} van {all}).',
+  'quality.minContacts':
+    'Getekend: groepen met minstens {cases} zaken en {other} afgehandelde contacten ({shown} van {all}).',
+  'quality.correlation': 'Samenhang daartussen: r = {r} (n = {n}).',
+  'cost.targetSet': 'Het doel is het servicelevel-doel en de drempel ({t}) van de werkruimte.',
+  'cost.targetDefault':
+    'Er is geen servicelevel-doel ingesteld: het plan gebruikt de gangbare 80 % (KPIS.md) met de drempel van de werkruimte ({t}).',
+  'cost.staffingChannel': 'Het plan dekt alle contacten via {channel}.',
+  'cost.staffingQueue': 'Het plan dekt wachtrij {queue} ({channel}).',
+  'cost.staffingIgnores': 'Het plant de hele wachtrij: het filter {filters} geldt er niet voor.',
+  'reach.volumeAll': 'Alle kanalen: aangeboden, beantwoord en afgebroken per dag',
 };

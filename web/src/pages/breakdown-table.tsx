@@ -1,6 +1,7 @@
 // KPIs by one dimension as a table: every cell is a figure (opens its rows) with its n, every
-// column header opens the KPI's definition, and the period total closes the table.
-// Limits: sorted by the first KPI's n, largest first.
+// column header opens the KPI's definition, and the period total closes the table. Also the
+// keyboard's way into a chart (by day, by channel). Limits: sorted by the first KPI's n, largest
+// first, or by key (days in order).
 
 import { groupOf, rowFor } from '../api/rows.ts';
 import type { KpiId, KpiRow } from '../api/types.ts';
@@ -8,19 +9,30 @@ import { DefinitionButton, FigureButton } from '../components/figure-button.tsx'
 import { formatCount } from '../format/format.ts';
 import { keyLabel } from '../format/labels.ts';
 import { useI18n, type MessageKey } from '../i18n/i18n.ts';
+import type { Group } from '../state/url-state.ts';
 import { kpiName, useView } from '../state/view-context.ts';
 
 export interface BreakdownTableProps {
   readonly dim: string;
   readonly kpis: readonly KpiId[];
   readonly rows: readonly KpiRow[];
-  readonly totals: readonly KpiRow[];
+  /** The period totals for the last line; none when absent. */
+  readonly totals?: readonly KpiRow[];
   readonly caption: string;
+  /** The grain of `period` when dim is period. */
+  readonly grain?: string | null;
+  /** How a key is shown (default: keyLabel). */
+  readonly label?: (key: string) => string;
+  readonly order?: 'n' | 'key';
+  /** Keys added to every cell's group (a channel the query filtered on but the view does not). */
+  readonly extraGroup?: Group;
 }
 
-export function BreakdownTable({ dim, kpis, rows, totals, caption }: BreakdownTableProps) {
+export function BreakdownTable(props: BreakdownTableProps) {
+  const { dim, kpis, rows, totals, caption, grain = null, order = 'n' } = props;
   const view = useView();
   const { t, lang } = useI18n();
+  const label = props.label ?? ((v: string) => keyLabel(t, dim, v === '' ? null : v));
   // Groups with no records behind any figure (e.g. no agent on unanswered contacts) are left out.
   const values = [
     ...new Set(
@@ -29,10 +41,16 @@ export function BreakdownTable({ dim, kpis, rows, totals, caption }: BreakdownTa
   ];
   const first = kpis[0] as KpiId;
   const weight = (v: string) => rowFor(rows, first, { [dim]: v })?.n ?? 0;
-  values.sort((a, b) => weight(b) - weight(a) || a.localeCompare(b));
+  values.sort((a, b) => (order === 'key' ? 0 : weight(b) - weight(a)) || a.localeCompare(b));
   const cell = (row: KpiRow | null, k: KpiId) => (
     <td key={k} data-kpi-cell={k}>
-      <FigureButton kpi={k} row={row} group={row ? groupOf(row) : {}} testId="cell-value" />
+      <FigureButton
+        kpi={k}
+        row={row}
+        group={row ? { ...props.extraGroup, ...groupOf(row) } : {}}
+        grain={grain}
+        testId="cell-value"
+      />
       <span className="cell-n small muted">
         {t('tile.n', { n: formatCount(lang, row?.n ?? 0) })}
       </span>
@@ -57,17 +75,19 @@ export function BreakdownTable({ dim, kpis, rows, totals, caption }: BreakdownTa
         <tbody>
           {values.map((v) => (
             <tr key={v} data-group={v}>
-              <th scope="row">{keyLabel(t, dim, v === '' ? null : v)}</th>
+              <th scope="row">{label(v)}</th>
               {kpis.map((k) => cell(rowFor(rows, k, { [dim]: v }), k))}
             </tr>
           ))}
         </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{t('common.total')}</th>
-            {kpis.map((k) => cell(rowFor(totals, k), k))}
-          </tr>
-        </tfoot>
+        {totals ? (
+          <tfoot>
+            <tr>
+              <th scope="row">{t('common.total')}</th>
+              {kpis.map((k) => cell(rowFor(totals, k), k))}
+            </tr>
+          </tfoot>
+        ) : null}
       </table>
     </div>
   );

@@ -1,5 +1,6 @@
-// Customer effort per day: % positive (low effort) and the mean score of the largest scale.
-// Limits: the mean is per scale (scales are never averaged together); the largest scale is drawn.
+// Customer effort per day: % positive (low effort) and the mean score of the largest scale; a
+// point opens its responses. Limits: the mean is per scale (scales are never averaged together);
+// the largest scale is drawn, on an axis as long as that scale.
 
 import { useMemo } from 'react';
 import { apiUrl } from '../api/client.ts';
@@ -12,15 +13,25 @@ import { formatBucket } from '../format/dates.ts';
 import { formatNumber, formatPercentAxis } from '../format/format.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { kpiName, useView } from '../state/view-context.ts';
-import { buckets, series, trendGrain, useDaily } from './daily.ts';
+import { openFigure, PeriodFigures } from './chart-drill.tsx';
+import { buckets, byBucket, series, trendGrain, useDaily } from './daily.ts';
+
+const KPIS = ['ces_positive', 'ces'] as const;
+
+/** The largest scale's top score ("1-7" → 7), so the mean's axis is as long as its scale. */
+function scaleTop(scale: string | null | undefined): number | null {
+  const m = /-(\d+)$/.exec(scale ?? '');
+  return m ? Number(m[1]) : null;
+}
 
 export function CesCard() {
   const view = useView();
   const { t, lang } = useI18n();
   const grain = trendGrain(view);
-  const daily = useDaily(view, ['ces_positive', 'ces'], grain);
+  const daily = useDaily(view, KPIS, grain);
+  const rows = useMemo(() => daily.data?.rows ?? [], [daily.data]);
   const option = useMemo<ChartOption>(() => {
-    const rows = daily.data?.rows ?? [];
+    const top = scaleTop([...byBucket(rows, 'ces').values()].sort((a, b) => b.n - a.n)[0]?.scale);
     const round = (v: number | null, d: number) => (v === null ? null : Number(v.toFixed(d)));
     return {
       grid: grid(),
@@ -29,7 +40,11 @@ export function CesCard() {
       xAxis: categoryAxis(buckets(view, grain).map((b) => formatBucket(lang, b))),
       yAxis: [
         valueAxis('%', (v) => formatPercentAxis(lang, v), { min: 0, max: 100 }),
-        valueAxis('', (v) => formatNumber(lang, v, 1), { min: 1, splitLine: { show: false } }),
+        valueAxis('', (v) => formatNumber(lang, v, 1), {
+          min: 1,
+          ...(top ? { max: top } : {}),
+          splitLine: { show: false },
+        }),
       ],
       series: [
         {
@@ -48,16 +63,24 @@ export function CesCard() {
         },
       ],
     };
-  }, [daily.data, view, grain, lang]);
+  }, [rows, view, grain, lang]);
+  const keys = buckets(view, grain);
+  const open = (i: number, seriesIndex: number) => {
+    const kpi = KPIS[seriesIndex];
+    const period = keys[i];
+    if (kpi && period !== undefined) openFigure(view, kpi, rows, { period }, grain);
+  };
   return (
     <Card
       title={t('loyalty.ces')}
-      csv={apiUrl('kpis', { ...view.base, kpis: ['ces_positive', 'ces'], grain }, true)}
+      kpi="ces_positive"
+      csv={apiUrl('kpis', { ...view.base, kpis: KPIS, grain }, true)}
       loading={daily.loading}
       error={daily.error}
       testId="ces-card"
+      figures={<PeriodFigures kpis={KPIS} rows={rows} grain={grain} caption={t('loyalty.ces')} />}
     >
-      <Chart option={option} label={t('loyalty.ces')} height={260} />
+      <Chart option={option} label={t('loyalty.ces')} height={260} onItemClick={open} />
     </Card>
   );
 }

@@ -1,5 +1,6 @@
 // Cost per resolution by channel or team: a bar per group and a table whose values open their
-// rows, with n (cases resolved). Limits: costs are attributable by channel or team only.
+// rows, with n (cases resolved); a bar opens its cases too. Limits: costs are attributable by
+// channel or team only; without costs per group the card says so instead of a table of "—".
 
 import { useMemo } from 'react';
 import { apiUrl } from '../api/client.ts';
@@ -15,6 +16,7 @@ import { keyLabel } from '../format/labels.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { useView } from '../state/view-context.ts';
 import { BreakdownTable } from './breakdown-table.tsx';
+import { openFigure } from './chart-drill.tsx';
 
 export function CostCard({ dim }: { readonly dim: 'channel' | 'team' }) {
   const view = useView();
@@ -61,31 +63,40 @@ export function CostCard({ dim }: { readonly dim: 'channel' | 'team' }) {
       ],
     };
   }, [rows, view, lang, t, dim]);
+  const open = (i: number) => {
+    const key = rows[i]?.keys[dim];
+    if (key !== undefined)
+      openFigure(view, 'cost_per_resolution', rows, { [dim]: key === null ? '' : String(key) });
+  };
+  const attributable = rows.some((r) => r.value !== null);
   return (
     <Card
       title={title}
+      kpi="cost_per_resolution"
       csv={apiUrl('kpis', q, true)}
       loading={res.loading}
       error={res.error}
       empty={!!res.data && rows.length === 0}
       testId={`cost-card-${dim}`}
     >
-      {rows.some((r) => r.value !== null) ? (
-        <Chart option={option} label={title} height={220} />
+      {attributable ? (
+        <>
+          <Chart option={option} label={title} height={220} onCategoryClick={open} />
+          <BreakdownTable
+            dim={dim}
+            kpis={['cost_per_resolution']}
+            rows={rows}
+            totals={totals.data?.rows ?? []}
+            caption={title}
+          />
+        </>
       ) : (
-        <p className="muted small">
+        <p className="muted small" data-testid="cost-not-attributable">
           {t('cost.notAttributable', {
             dim: t(dim === 'channel' ? 'dim.channel' : 'dim.team').toLowerCase(),
           })}
         </p>
       )}
-      <BreakdownTable
-        dim={dim}
-        kpis={['cost_per_resolution']}
-        rows={rows}
-        totals={totals.data?.rows ?? []}
-        caption={title}
-      />
     </Card>
   );
 }

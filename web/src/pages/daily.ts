@@ -2,6 +2,7 @@
 // sparklines and trend charts. Limits: one query for all KPIs asked; null where a day has no data.
 
 import { apiUrl } from '../api/client.ts';
+import { matches, type GroupKeys } from '../api/rows.ts';
 import type { KpiId, KpiResponse, KpiRow } from '../api/types.ts';
 import { useApi, type Loaded } from '../api/use-api.ts';
 import { addDays, daysBetween } from '../format/dates.ts';
@@ -56,3 +57,18 @@ export function series(
     return r ? pick(r) : null;
   });
 }
+
+/** The series of one group's figure (e.g. voice) from rows broken down by that group. */
+export const groupSeries = (
+  view: View,
+  rows: readonly KpiRow[],
+  kpi: KpiId,
+  grain: 'day' | 'hour',
+  group: GroupKeys,
+): (number | null)[] =>
+  series(
+    view,
+    rows.filter((r) => matches(r, kpi, group)),
+    kpi,
+    grain,
+  );

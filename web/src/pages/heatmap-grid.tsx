@@ -1,10 +1,10 @@
-// The weekday × time-of-day heatmap as an HTML table: each cell is a button (colour = value,
-// label = value and n) that opens the rows behind it. One tab stop; arrow keys move between
-// cells (roving tabindex). Limits: slots without contacts are blank and not focusable.
+// The weekday × time-of-day heatmap as an HTML table: each cell is a button (colour = value
+// against the reference, label = value and n) that opens the rows behind it. One tab stop; arrow
+// keys move between cells (roving tabindex). Limits: slots without contacts are blank and not
+// focusable; hour labels thin out when there are many slots, so they never overlap.
 
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { KpiRow } from '../api/types.ts';
-import { scaleColor } from '../charts/color-scale.ts';
 
 export interface HeatCell {
   readonly row: KpiRow;
@@ -17,22 +17,17 @@ export interface HeatmapGridProps {
   readonly slots: readonly string[];
   /** Cell per `${weekday}|${slot}`. */
   readonly cells: ReadonlyMap<string, HeatCell>;
-  readonly lo: number;
-  readonly hi: number;
-  readonly reverse: boolean;
+  readonly color: (value: number) => string;
   readonly onOpen: (row: KpiRow) => void;
 }
 
-export function HeatmapGrid({
-  caption,
-  days,
-  slots,
-  cells,
-  lo,
-  hi,
-  reverse,
-  onOpen,
-}: HeatmapGridProps) {
+/** Every k-th hour is labelled, so about 24 labels fit the width at most. */
+function labelled(slot: string, slots: number): boolean {
+  const every = Math.max(1, Math.ceil(slots / 24));
+  return slot.endsWith(':00') && Number(slot.slice(0, 2)) % every === 0;
+}
+
+export function HeatmapGrid({ caption, days, slots, cells, color, onOpen }: HeatmapGridProps) {
   const first = [...cells.keys()][0] ?? '';
   const [active, setActive] = useState(first);
   const current = cells.has(active) ? active : first;
@@ -65,11 +60,14 @@ export function HeatmapGrid({
         <thead>
           <tr>
             <td />
-            {slots.map((s) => (
-              <th key={s} scope="col" className={s.endsWith(':00') ? 'hour' : ''}>
-                <span className={s.endsWith(':00') ? '' : 'visually-hidden'}>{s}</span>
-              </th>
-            ))}
+            {slots.map((s) => {
+              const shown = labelled(s, slots.length);
+              return (
+                <th key={s} scope="col" className={shown ? 'hour' : ''}>
+                  <span className={shown ? '' : 'visually-hidden'}>{s}</span>
+                </th>
+              );
+            })}
           </tr>
         </thead>
         <tbody>
@@ -90,7 +88,7 @@ export function HeatmapGrid({
                       tabIndex={key === current ? 0 : -1}
                       aria-label={c.label}
                       title={c.label}
-                      style={{ background: scaleColor(c.row.value, lo, hi, reverse) }}
+                      style={{ background: color(c.row.value) }}
                       onClick={() => onOpen(c.row)}
                       onFocus={() => setActive(key)}
                       onKeyDown={(e) => move(e, y, x)}

@@ -13,7 +13,7 @@ export function LoyaltyPage({ totals }: { readonly totals: Loaded<KpiResponse> }
   return (
     <div className="grid" data-testid="loyalty">
       <div className="card-wide">
-        <FigureStrip kpis={['nps', 'ces', 'ces_positive', 'csat']} rows={totals.data?.rows ?? []} />
+        <FigureStrip kpis={['nps', 'ces', 'ces_positive', 'csat']} totals={totals.data} />
       </div>
       <NpsTrendCard />
       <CesCard />

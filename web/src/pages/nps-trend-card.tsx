@@ -1,5 +1,6 @@
 // NPS over time: promoters, passives and detractors (the `counts` of NPS) as stacked bars per day
-// or week, and the NPS itself as a line on its own axis. Limits: weeks for periods over 31 days.
+// or week, and the NPS itself as a line on its own axis; a day opens its responses.
+// Limits: weeks for periods over 31 days.
 
 import { useMemo } from 'react';
 import { apiUrl } from '../api/client.ts';
@@ -14,6 +15,7 @@ import { daysBetween, formatBucket } from '../format/dates.ts';
 import { formatCount, formatNumber } from '../format/format.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { useView } from '../state/view-context.ts';
+import { bucketOpener, PeriodFigures } from './chart-drill.tsx';
 import { buckets, byBucket } from './daily.ts';
 
 export function NpsTrendCard() {
@@ -22,9 +24,13 @@ export function NpsTrendCard() {
   const grain = daysBetween(view.range.from, view.range.to) > 31 ? 'week' : 'day';
   const q = { ...view.base, kpis: ['nps' as const], grain };
   const res = useApi<KpiResponse>(apiUrl('kpis', q));
+  const rows = useMemo(() => res.data?.rows ?? [], [res.data]);
+  const keys = useMemo(
+    () => (grain === 'day' ? buckets(view, 'day') : [...byBucket(rows, 'nps').keys()].sort()),
+    [grain, view, rows],
+  );
   const option = useMemo<ChartOption>(() => {
-    const m = byBucket(res.data?.rows ?? [], 'nps');
-    const keys = grain === 'day' ? buckets(view, 'day') : [...m.keys()].sort();
+    const m = byBucket(rows, 'nps');
     const count = (k: string) => keys.map((b) => m.get(b)?.counts[k] ?? 0);
     return {
       grid: grid({ right: 8 }),
@@ -32,7 +38,7 @@ export function NpsTrendCard() {
       tooltip: tooltip(),
       xAxis: categoryAxis(keys.map((b) => formatBucket(lang, b))),
       yAxis: [
-        valueAxis(t('reach.contacts'), (v) => formatCount(lang, v)),
+        valueAxis(t('loyalty.responses'), (v) => formatCount(lang, v)),
         valueAxis('NPS', (v) => formatNumber(lang, v, 0, true), {
           min: -100,
           max: 100,
@@ -74,16 +80,26 @@ export function NpsTrendCard() {
         },
       ],
     };
-  }, [res.data, grain, view, lang, t]);
+  }, [rows, keys, lang, t]);
   return (
     <Card
       title={t('loyalty.nps')}
+      kpi="nps"
       csv={apiUrl('kpis', q, true)}
       loading={res.loading}
       error={res.error}
       testId="nps-card"
+      figures={
+        <PeriodFigures kpis={['nps']} rows={rows} grain={grain} caption={t('loyalty.nps')} />
+      }
     >
-      <Chart option={option} label={t('loyalty.nps')} height={280} />
+      <Chart
+        option={option}
+        label={t('loyalty.nps')}
+        height={280}
+        testId="nps-chart"
+        onCategoryClick={bucketOpener(view, 'nps', rows, keys, grain)}
+      />
     </Card>
   );
 }

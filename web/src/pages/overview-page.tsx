@@ -1,39 +1,57 @@
 // Overview: one tile per KPI, grouped by the goals of KPIS.md (reachability and capacity,
-// operational quality, loyalty and growth, resolution), with a CSV of exactly these figures.
-// Limits: sparklines are per day over the period (per hour for one- or two-day periods).
+// operational quality, loyalty and growth, resolution), with CSVs of exactly these figures.
+// The contact KPIs come per channel too (api/channel-split.ts): no tile blends e-mail hours into
+// a voice benchmark. Limits: sparklines per day over the period (per hour for one or two days).
 
 import { apiUrl } from '../api/client.ts';
-import { useApi } from '../api/use-api.ts';
+import { headlineOf, isSplitKpi, useChannelSplit } from '../api/channel-split.ts';
 import { ALL_KPIS, CHANNEL_SPLIT_KPIS, GOAL_KPIS, GOALS } from '../api/kpi-meta.ts';
-import { rowsFor } from '../api/rows.ts';
-import type { KpiResponse } from '../api/types.ts';
-import type { Loaded } from '../api/use-api.ts';
+import type { KpiId, KpiResponse } from '../api/types.ts';
+import { useApi, type Loaded } from '../api/use-api.ts';
 import { KpiTile } from '../components/kpi-tile.tsx';
 import { useI18n, type MessageKey } from '../i18n/i18n.ts';
 import { useView } from '../state/view-context.ts';
-import { series, trendGrain, useDaily } from './daily.ts';
+import { groupSeries, series, trendGrain, useDaily } from './daily.ts';
+import { NpsVoices } from './nps-voices.tsx';
 
 export function OverviewPage({ totals }: { readonly totals: Loaded<KpiResponse> }) {
   const view = useView();
   const { t } = useI18n();
   const grain = trendGrain(view);
   const daily = useDaily(view, ALL_KPIS, grain);
-  // Without a channel filter, the contact KPIs also show per channel: an all-channel ASA that
-  // mixes phone seconds with e-mail hours describes no queue.
-  const split = useApi<KpiResponse>(
-    view.state.filters.channel
-      ? null
-      : apiUrl('kpis', { ...view.base, kpis: CHANNEL_SPLIT_KPIS, by: ['channel'] }),
+  const split = useChannelSplit(view);
+  const dailySplit = useApi<KpiResponse>(
+    apiUrl('kpis', { ...view.base, kpis: CHANNEL_SPLIT_KPIS, by: ['channel'], grain }),
   );
   const csv = apiUrl('kpis', { ...view.base, kpis: ALL_KPIS, compare: true }, true);
-  if (totals.error) return <p role="alert">{t('common.error', { message: totals.error })}</p>;
-  if (!totals.data) return <p aria-live="polite">{t('common.loading')}</p>;
-  const rows = totals.data.rows;
+  const splitCsv = apiUrl(
+    'kpis',
+    { ...view.base, kpis: CHANNEL_SPLIT_KPIS, by: ['channel'], compare: true },
+    true,
+  );
+  const error = totals.error ?? split.error;
+  if (error) return <p role="alert">{t('common.error', { message: error })}</p>;
+  if (!totals.data || !split.data) return <p aria-live="polite">{t('common.loading')}</p>;
+  const tile = (k: KpiId) => {
+    const h = headlineOf(k, totals.data, split.data);
+    const trend =
+      h.scope === 'channel' && isSplitKpi(k)
+        ? groupSeries(view, dailySplit.data?.rows ?? [], k, grain, h.group)
+        : series(view, daily.data?.rows ?? [], k, grain);
+    return (
+      <KpiTile key={k} kpi={k} headline={h} daily={trend}>
+        {k === 'nps' ? <NpsVoices /> : null}
+      </KpiTile>
+    );
+  };
   return (
     <div className="overview" data-testid="overview">
       <p className="page-actions">
         <a href={csv} download data-testid="overview-csv">
           {t('common.csvOf', { what: t('nav.overview') })}
+        </a>
+        <a href={splitCsv} download data-testid="overview-channel-csv">
+          {t('overview.channelCsv')}
         </a>
       </p>
       {totals.data.warnings.map((w) => (
@@ -54,20 +72,7 @@ export function OverviewPage({ totals }: { readonly totals: Loaded<KpiResponse> 
               <h2 id={`goal-${g}`}>{t(`goal.${g}` as MessageKey)}</h2>
               <p className="muted small">{t(`goal.${g}.why` as MessageKey)}</p>
             </div>
-            <div className="tiles">
-              {GOAL_KPIS[g].map((k) => (
-                <KpiTile
-                  key={k}
-                  kpi={k}
-                  rows={rowsFor(rows, k)}
-                  previous={totals.data?.previous?.rows}
-                  daily={daily.data ? series(view, daily.data.rows, k, grain) : []}
-                  channels={
-                    CHANNEL_SPLIT_KPIS.includes(k) && split.data ? rowsFor(split.data.rows, k) : []
-                  }
-                />
-              ))}
-            </div>
+            <div className="tiles">{GOAL_KPIS[g].map(tile)}</div>
           </section>
         ))}
       </div>

@@ -45,7 +45,7 @@ export function QualityPage({ totals }: { readonly totals: Loaded<KpiResponse> }
       <div className="card-wide">
         <FigureStrip
           kpis={['fcr', 'csat', 'reopen_rate', 'time_to_resolution']}
-          rows={totals.data?.rows ?? []}
+          totals={totals.data}
         />
       </div>
       <Card

@@ -1,6 +1,8 @@
 // FCR against another KPI per agent or team, drawn from the data: one dot per group, sized by
 // its number of cases, with the correlation across groups in the note (KPIS.md: link FCR to CSAT
-// and AHT). Limits: groups without both figures are left out; r is unweighted Pearson.
+// and AHT); a dot opens the group's cases. Groups with too few cases or surveys are left out: an
+// agent with three surveys sits at CSAT 0 or 100 and says nothing. Limits: r is unweighted
+// Pearson across the groups drawn.
 
 import { useMemo } from 'react';
 import type { KpiId, KpiRow } from '../api/types.ts';
@@ -9,10 +11,17 @@ import { correlation, grid, tooltip, valueAxis } from '../charts/options.ts';
 import { COLORS } from '../charts/palette.ts';
 import { Card } from '../components/card.tsx';
 import { Chart } from '../components/chart.tsx';
+import { DefinitionButton } from '../components/figure-button.tsx';
 import { formatCount, formatKpi, formatNumber } from '../format/format.ts';
 import { keyLabel } from '../format/labels.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { kpiName, useView } from '../state/view-context.ts';
+import { openFigure } from './chart-drill.tsx';
+
+/** Fewest cases (FCR's n) for a group to be drawn. */
+export const MIN_CASES = 20;
+/** Fewest records behind the other figure: surveys for CSAT, handled contacts for AHT. */
+export const MIN_OTHER: Readonly<Partial<Record<KpiId, number>>> = { csat: 10, aht: 20 };
 
 export interface ScatterCardProps {
   readonly title: string;
@@ -37,15 +46,20 @@ export function ScatterCard({
 }: ScatterCardProps) {
   const view = useView();
   const { t, lang } = useI18n();
-  const points = useMemo(() => {
+  const minOther = MIN_OTHER[y] ?? 0;
+  const { points, groups } = useMemo(() => {
     const fcr = rows.filter((r) => r.kpi === 'fcr' && r.value !== null);
-    return fcr.flatMap((f) => {
+    const both = fcr.flatMap((f) => {
       const other = rows.find(
         (r) => r.kpi === y && r.keys[dim] === f.keys[dim] && r.value !== null,
       );
       return other ? [{ name: keyLabel(t, dim, f.keys[dim]), fcr: f, other }] : [];
     });
-  }, [rows, y, dim, t]);
+    return {
+      points: both.filter((p) => p.fcr.n >= MIN_CASES && p.other.n >= minOther),
+      groups: both.length,
+    };
+  }, [rows, y, dim, t, minOther]);
   const r = correlation(points.map((p) => [p.fcr.value, p.other.value] as const));
   const option = useMemo<ChartOption>(() => {
     const maxN = Math.max(1, ...points.map((p) => p.fcr.n));
@@ -68,6 +82,9 @@ export function ScatterCard({
       }),
       yAxis: valueAxis(`${kpiName(view, y)}${y === 'aht' ? ' (min)' : ' (%)'}`, yFmt, {
         scale: true,
+        // Whole steps: minutes of AHT in fives, CSAT in tens, not thirds.
+        minInterval: y === 'aht' ? 60 : 10,
+        splitNumber: 4,
       }),
       series: [
         {
@@ -90,10 +107,31 @@ export function ScatterCard({
   }, [points, y, view, lang, t]);
   const note = (
     <>
-      {t('quality.scatterNote', { dim: dimLabel })}
-      {r !== null ? ` r = ${formatNumber(lang, r, 2)} (n = ${points.length}).` : ''}
+      {t('quality.scatterNote', { dim: dimLabel })}{' '}
+      <span data-testid={`${testId}-min`}>
+        {t(y === 'csat' ? 'quality.minSurveys' : 'quality.minContacts', {
+          cases: MIN_CASES,
+          other: minOther,
+          shown: formatCount(lang, points.length),
+          all: formatCount(lang, groups),
+        })}
+      </span>
+      {r !== null ? (
+        <span data-testid={`${testId}-r`}>
+          {' '}
+          {t('quality.correlation', {
+            r: formatNumber(lang, r, 2),
+            n: formatCount(lang, points.length),
+          })}
+        </span>
+      ) : null}
     </>
   );
+  const open = (i: number) => {
+    const key = points[i]?.fcr.keys[dim];
+    if (key !== undefined)
+      openFigure(view, 'fcr', rows, { [dim]: key === null ? '' : String(key) });
+  };
   return (
     <Card
       title={title}
@@ -102,8 +140,16 @@ export function ScatterCard({
       empty={!loading && points.length === 0}
       note={note}
       testId={testId}
+      kpi="fcr"
+      tools={<DefinitionButton kpi={y} />}
     >
-      <Chart option={option} label={title} height={300} testId={`${testId}-chart`} />
+      <Chart
+        option={option}
+        label={title}
+        height={300}
+        testId={`${testId}-chart`}
+        onItemClick={open}
+      />
     </Card>
   );
 }

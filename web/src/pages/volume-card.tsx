@@ -1,6 +1,6 @@
 // Offered, answered and abandoned contacts per day: the counts behind service level (its
-// `counts` by day), so volume peaks can be read next to SL. Limits: flowed-out contacts are in
-// offered only.
+// `counts` by day), so volume peaks can be read next to SL; a day opens its contacts.
+// Limits: flowed-out contacts are in offered only; counts of all channels add up.
 
 import { useMemo } from 'react';
 import { apiUrl } from '../api/client.ts';
@@ -13,6 +13,7 @@ import { formatBucket } from '../format/dates.ts';
 import { formatCount } from '../format/format.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { useView } from '../state/view-context.ts';
+import { bucketOpener, PeriodFigures } from './chart-drill.tsx';
 import { buckets, series, trendGrain, useDaily } from './daily.ts';
 
 export function VolumeCard() {
@@ -56,15 +57,25 @@ export function VolumeCard() {
       ],
     };
   }, [daily.data, view, grain, lang, t]);
+  const rows = daily.data?.rows ?? [];
+  // The other reachability charts show one channel; say that these counts add up all of them.
+  const title = view.state.filters.channel ? t('reach.volume') : t('reach.volumeAll');
   return (
     <Card
-      title={t('reach.volume')}
+      title={title}
+      kpi="service_level"
       csv={apiUrl('kpis', { ...view.base, kpis: ['service_level'], grain }, true)}
       loading={daily.loading}
       error={daily.error}
       testId="volume-card"
+      figures={<PeriodFigures kpis={['service_level']} rows={rows} grain={grain} caption={title} />}
     >
-      <Chart option={option} label={t('reach.volume')} />
+      <Chart
+        option={option}
+        label={title}
+        testId="volume-chart"
+        onCategoryClick={bucketOpener(view, 'service_level', rows, buckets(view, grain), grain)}
+      />
     </Card>
   );
 }

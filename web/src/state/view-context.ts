@@ -4,7 +4,7 @@
 
 import { createContext, useContext } from 'react';
 import type { QueryParams } from '../api/client.ts';
-import type { DimensionsResponse, KpiDefinitionInfo, KpiId } from '../api/types.ts';
+import type { DimensionsResponse, KpiDefinitionInfo, KpiId, SettingsInfo } from '../api/types.ts';
 import type { FigureFormat } from '../format/format.ts';
 import type { DayRange } from './period-presets.ts';
 import type { UpdateState } from './use-url-state.ts';
@@ -19,6 +19,7 @@ export interface View {
   readonly base: QueryParams;
   readonly defs: ReadonlyMap<KpiId, KpiDefinitionInfo>;
   readonly dims: DimensionsResponse;
+  readonly settings: SettingsInfo;
   readonly fmt: FigureFormat;
   readonly minSample: number;
   /** Opens a drill-down or definition panel; focus returns to the opener on close. */
@@ -36,4 +37,10 @@ export function useView(): View {
 /** The KPI's name in the current language (its id until /definitions says otherwise). */
 export function kpiName(view: View, kpi: KpiId): string {
   return view.defs.get(kpi)?.name[view.state.lang] ?? kpi;
+}
+
+/** A benchmark's text in the current language (English when the server sends no translation). */
+export function benchmarkText(view: View, kpi: KpiId): string | null {
+  const bm = view.defs.get(kpi)?.benchmark;
+  return bm ? (bm.localized?.[view.state.lang] ?? bm.text) : null;
 }
