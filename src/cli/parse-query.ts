@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { DIMENSIONS, GRAINS, kpiQuerySchema, type KpiQuery } from '../engine/query.ts';
 import { UserError } from '../errors.ts';
 import { GOALS } from '../metrics/registry.ts';
+import { overrideFromPairs } from '../metrics/settings-override.ts';
 import { KPI_IDS } from '../metrics/types.ts';
 
 export interface QueryOptions {
@@ -16,6 +17,8 @@ export interface QueryOptions {
   readonly filter?: readonly string[] | string;
   readonly goal?: string;
   readonly slot?: string | number;
+  /** `setting=value` overrides for this query (`--set service_level.variant=answered-only`). */
+  readonly set?: readonly string[] | string;
 }
 
 const ALLOWED: Readonly<Record<string, readonly string[]>> = {
@@ -34,6 +37,8 @@ const PARAMETER: Readonly<Record<string, string>> = {
   filters: 'filter',
   slotMinutes: 'slot',
 };
+
+const asArray = (v: readonly string[] | string): string[] => (typeof v === 'string' ? [v] : [...v]);
 
 export function list(v: readonly string[] | string | undefined): string[] {
   if (v === undefined) return [];
@@ -73,6 +78,7 @@ export function parseQuery(o: QueryOptions): KpiQuery {
     to: o.to,
     filters,
     slotMinutes: o.slot === undefined ? undefined : Number(o.slot),
+    settings: o.set === undefined ? undefined : overrideFromPairs(asArray(o.set), '--set'),
   };
   const parsed = kpiQuerySchema.safeParse(input);
   if (!parsed.success) throw fromZod(parsed.error, input);

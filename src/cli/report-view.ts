@@ -4,6 +4,7 @@
 import type { KpiReport, KpiRow } from '../engine/result.ts';
 import { formatValue, NONE } from '../metrics/format.ts';
 import { KPIS } from '../metrics/registry.ts';
+import { overridePairs } from '../metrics/settings-override.ts';
 import type { Lang } from '../metrics/types.ts';
 import { label, MESSAGES } from './messages.ts';
 import type { Cell, Column } from './output.ts';
@@ -69,6 +70,8 @@ export function footer(report: KpiReport, lang: Lang): string[] {
   const lines = [
     `${m.period}: ${from ?? m.noData} – ${to ?? m.noData} (${m.timezone} ${timezone})${report.query.grain ? `, ${m.grain} ${label(m, 'grain', report.query.grain)}` : ''}${filters ? `, ${m.filters} ${filters}` : ''}; ${m.engine} ${report.engine}`,
   ];
+  const set = overridePairs(report.query.settings);
+  if (set.length) lines.push(`settings for this report only: ${set.join(', ')}`);
   const seen = new Set<string>();
   for (const r of report.rows) {
     if (seen.has(r.kpi)) continue;

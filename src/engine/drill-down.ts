@@ -3,6 +3,7 @@
 
 import { KPIS } from '../metrics/registry.ts';
 import type { WorkspaceSettings } from '../metrics/settings.ts';
+import { withOverride } from '../metrics/settings-override.ts';
 import type { KpiId, KpiSource } from '../metrics/types.ts';
 import { isSubDay, kpiQuery, type Dimension, type KpiQueryInput } from './query.ts';
 import { renderExpr } from './render-expr.ts';
@@ -47,11 +48,13 @@ const TIME_FIELD: Readonly<Record<KpiSource, string>> = {
 export async function drillDown(
   runner: Runner,
   input: DrillDownInput,
-  s: WorkspaceSettings,
+  workspaceSettings: WorkspaceSettings,
 ): Promise<DrillDownResult> {
+  const q = kpiQuery(input.query);
+  // The same settings as the figure: the query's own over the workspace's.
+  const s = withOverride(workspaceSettings, q.settings);
   await ensureDerived(runner);
   const d = runner.dialect;
-  const q = kpiQuery(input.query);
   const def = input.kpi ? KPIS[input.kpi] : undefined;
   const source = def?.source ?? input.source ?? 'contacts';
   const ts = d.quoteIdent(def?.timeField ?? TIME_FIELD[source]);

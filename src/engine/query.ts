@@ -2,6 +2,7 @@
 // filters. Validated here so the CLI, the API and tests share one set of rules and messages.
 
 import { z } from 'zod';
+import type { SettingsOverride } from '../metrics/settings-override.ts';
 import { KPI_IDS, type KpiId } from '../metrics/types.ts';
 
 export const DIMENSIONS = [
@@ -52,6 +53,16 @@ export const kpiQuerySchema = z
     filters: z.partialRecord(z.enum(DIMENSIONS), z.array(z.string()).min(1)).default({}),
     /** Minutes per `slot` (time of day) bucket. */
     slotMinutes: z.union([z.literal(15), z.literal(30), z.literal(60)]).default(30),
+    /**
+     * Settings for this query only, merged over the workspace's (`{ service_level: { variant:
+     * 'answered-only' } }`); validated by the settings schema when the query runs.
+     */
+    settings: z
+      .custom<SettingsOverride>(
+        (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+        'expected settings as an object, e.g. { service_level: { variant: "answered-only" } }',
+      )
+      .optional(),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, {
     message: '`from` must not be after `to`',

@@ -4,6 +4,7 @@
 import { rate } from '../metrics/rating.ts';
 import { KPIS } from '../metrics/registry.ts';
 import type { WorkspaceSettings } from '../metrics/settings.ts';
+import { withOverride } from '../metrics/settings-override.ts';
 import type { AggValues, KpiId } from '../metrics/types.ts';
 import {
   compileQuery,
@@ -24,10 +25,12 @@ const SURVEY_OR_SAMPLE: readonly KpiId[] = ['nps', 'csat', 'ces', 'ces_positive'
 export async function runKpiQuery(
   runner: Runner,
   input: KpiQueryInput | KpiQuery,
-  settings: WorkspaceSettings,
+  workspaceSettings: WorkspaceSettings,
 ): Promise<KpiReport> {
-  await ensureDerived(runner);
   const q = kpiQuery(input);
+  // The query's own settings (validated here, before any SQL) over the workspace's.
+  const settings = withOverride(workspaceSettings, q.settings);
+  await ensureDerived(runner);
   const compiled = compileQuery(q, settings, runner.dialect);
   const [result, period] = await Promise.all([
     runner.all(compiled.sql),

@@ -14,6 +14,15 @@ export {
   SL_VARIANTS,
 } from './settings.ts';
 export type { AsaVariant, FcrMethod, SlVariant, WorkspaceSettings } from './settings.ts';
+export {
+  applySettings,
+  overrideFromPairs,
+  overridePairs,
+  parseSettingValue,
+  withOverride,
+} from './settings-override.ts';
+export type { SettingsOverride } from './settings-override.ts';
+export { isTimeZone } from './time-zone.ts';
 export { SL_VARIANT_SPECS, serviceLevelFigure } from './kpis/service-level.ts';
 export { KPI_IDS, LANGS } from './types.ts';
 export type { Benchmark, Figure, KpiDefinition, KpiId, Lang, Localized, Unit } from './types.ts';

@@ -7,15 +7,23 @@ import { UserError } from '../errors.ts';
 import { settingsSchema, type WorkspaceSettings } from './settings.ts';
 import { KPI_IDS } from './types.ts';
 
-/**
- * Settings to change, by dotted path as `cxkpi config get` lists them
- * (`{ "service_level.variant": "answered-only" }`). Each value replaces the one at its path.
- */
-export type SettingsOverride = Readonly<Record<string, unknown>>;
-
 type Tree = Record<string, unknown>;
 
 const isTree = (v: unknown): v is Tree => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+type DeepPartial<T> = {
+  readonly [K in keyof T]?: T[K] extends readonly unknown[]
+    ? T[K]
+    : T[K] extends object
+      ? DeepPartial<T[K]>
+      : T[K];
+};
+
+/**
+ * Settings for one query, over the workspace's: any part of the settings tree
+ * (`{ service_level: { variant: 'answered-only' } }`). Objects merge key by key; values replace.
+ */
+export type SettingsOverride = DeepPartial<WorkspaceSettings>;
 
 /** A value as typed on a command line or in a URL: JSON when it parses (80, true, {…}), else text. */
 export function parseSettingValue(raw: string): unknown {
@@ -26,46 +34,101 @@ export function parseSettingValue(raw: string): unknown {
   }
 }
 
-/** `key=value` pairs (repeatable `--set` / `set=`) as one override; later pairs win. */
+/**
+ * `path=value` pairs (repeatable `--set` / `set=`), paths as `cxkpi config get` names them
+ * (`service_level.variant=answered-only`), as one override; a later pair for a path wins.
+ */
 export function overrideFromPairs(pairs: readonly string[], parameter: string): SettingsOverride {
-  const out: Record<string, unknown> = {};
+  const out: Tree = {};
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
     if (eq < 1) {
       throw new UserError(
         'INVALID_PARAMETER',
-        `Invalid ${parameter} "${pair}": expected key=value.`,
+        `Invalid ${parameter} "${pair}": expected setting=value.`,
         {
           parameter,
           value: pair,
-          fix: `Name a setting by its dotted path, as \`cxkpi config get\` lists them, e.g. service_level.variant=answered-only.`,
+          fix: `Name a setting by its dotted path, as \`cxkpi config get\` lists them: ${parameter} service_level.variant=answered-only.`,
         },
       );
     }
-    out[pair.slice(0, eq).trim()] = parseSettingValue(pair.slice(eq + 1).trim());
+    setAt(out, pair.slice(0, eq).trim(), parseSettingValue(pair.slice(eq + 1).trim()));
   }
-  return out;
+  return out as SettingsOverride;
 }
 
 /**
- * `base` (stored settings, possibly partial) with each path of `override` set, validated by the
- * settings schema. Throws UNKNOWN_SETTING for a path the schema does not have (zod would drop it
- * silently) and INVALID_SETTING naming the first bad setting, its value and the fix.
+ * The settings with `override` merged over them, validated by the settings schema: a query's
+ * settings. Throws UNKNOWN_SETTING / INVALID_SETTING like `cxkpi config set`.
  */
-export function applySettings(base: unknown, override: SettingsOverride): WorkspaceSettings {
-  let doc: unknown = isTree(base) ? structuredClone(base) : {};
-  for (const [path, value] of Object.entries(override)) doc = setAt(doc as Tree, path, value);
+export function withOverride(
+  base: WorkspaceSettings,
+  override: SettingsOverride | undefined,
+): WorkspaceSettings {
+  if (override === undefined || Object.keys(override).length === 0) return base;
+  return validated(merge(base, override), leafPaths(override as Tree));
+}
+
+/**
+ * `base` (the stored settings, possibly partial) with each dotted path of `changes` set to its
+ * value (replacing it), validated: `cxkpi config set`.
+ */
+export function applySettings(
+  base: unknown,
+  changes: Readonly<Record<string, unknown>>,
+): WorkspaceSettings {
+  const doc: Tree = isTree(base) ? structuredClone(base) : {};
+  for (const [path, value] of Object.entries(changes)) setAt(doc, path, value);
+  return validated(doc, Object.keys(changes));
+}
+
+/**
+ * Parses with the settings schema. Throws INVALID_SETTING naming the first bad setting, its value
+ * and the fix, and UNKNOWN_SETTING for a path the schema does not have (zod drops those silently).
+ */
+function validated(doc: unknown, paths: readonly string[]): WorkspaceSettings {
   const parsed = settingsSchema.safeParse(doc);
   if (!parsed.success) throw invalidSetting(parsed.error, doc);
-  for (const path of Object.keys(override)) {
+  for (const path of paths) {
     if (!has(parsed.data, path.split('.'))) throw unknownSetting(path, keysNear(parsed.data, path));
   }
   return parsed.data;
 }
 
+/** Plain objects merge key by key; anything else (numbers, text, lists) replaces. */
+function merge(base: unknown, over: unknown): unknown {
+  if (!isTree(base) || !isTree(over)) return structuredClone(over);
+  const out: Tree = { ...base };
+  for (const [k, v] of Object.entries(over)) {
+    if (FORBIDDEN.has(k)) throw unknownSetting(k);
+    out[k] = merge(base[k], v);
+  }
+  return out;
+}
+
+/** `path=value` per changed setting, as `--set` takes them (JSON for non-text values). */
+export function overridePairs(o: SettingsOverride | undefined): string[] {
+  if (o === undefined) return [];
+  return leafPaths(o as Tree).map((path) => {
+    let v: unknown = o;
+    for (const p of path.split('.')) v = isTree(v) ? v[p] : undefined;
+    return `${path}=${typeof v === 'string' ? v : JSON.stringify(v)}`;
+  });
+}
+
+function leafPaths(t: Tree, prefix = ''): string[] {
+  return Object.entries(t).flatMap(([k, v]) =>
+    isTree(v) && Object.keys(v).length > 0 ? leafPaths(v, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
+}
+
+/** Keys no setting has, refused so that `set=__proto__.x=1` cannot reach Object.prototype. */
+const FORBIDDEN = new Set(['', '__proto__', 'constructor', 'prototype']);
+
 function setAt(doc: Tree, path: string, value: unknown): Tree {
   const parts = path.split('.');
-  if (parts.some((p) => p === '')) throw unknownSetting(path);
+  if (parts.some((p) => FORBIDDEN.has(p))) throw unknownSetting(path);
   let cur = doc;
   for (const part of parts.slice(0, -1)) {
     const child = cur[part];

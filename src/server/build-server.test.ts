@@ -67,7 +67,17 @@ describe('GET /api/openapi.json', () => {
       ]);
     }
     const kpiParams = doc.paths['/api/v1/kpis']?.['get']?.parameters?.map((p) => p.name);
-    expect(kpiParams).toEqual(['kpi', 'from', 'to', 'filter', 'grain', 'slot', 'by', 'compare']);
+    expect(kpiParams).toEqual([
+      'kpi',
+      'from',
+      'to',
+      'filter',
+      'grain',
+      'slot',
+      'by',
+      'compare',
+      'set',
+    ]);
     const drill = doc.paths['/api/v1/contacts']?.['get']?.parameters?.map((p) => p.name);
     expect(drill).toEqual(expect.arrayContaining(['kpi', 'group', 'page', 'page_size', 'filter']));
     expect(drill).not.toContain('compare');

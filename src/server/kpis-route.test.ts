@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { KpiRow } from '../engine/index.ts';
 import { DIMENSIONS, GRAINS } from '../engine/index.ts';
 import { KPI_IDS } from '../metrics/index.ts';
+import { parseCsv } from './csv.ts';
 import { getJson, useSeededApp } from './fixture.test-helper.ts';
 
 const { app } = useSeededApp();
@@ -107,6 +108,30 @@ describe('GET /api/v1/kpis: figures equal the hand-computed ones', () => {
     expect(body.previous?.rows[0]?.value).toBeCloseTo(400 / 7, 10);
     expect(body.previous?.rows[0]?.n).toBe(7);
   });
+
+  it('set= changes a setting for this request only, by its config path, repeatable', async () => {
+    // Answered waits 10 20 18 5 70 15 12: A≤20 = 6 of A = 7 (answered-only); ≤ 15 s: 4 of 7.
+    const one = await kpis('kpi=service_level&set=service_level.variant=answered-only');
+    expect(one.rows[0]).toMatchObject({ numerator: 6, denominator: 7, variant: 'answered-only' });
+    expect(one.query['settings']).toEqual({ service_level: { variant: 'answered-only' } });
+    const two = await kpis(
+      'kpi=service_level&set=service_level.variant=answered-only&set=service_level.threshold_s=15',
+    );
+    expect(two.rows[0]).toMatchObject({ numerator: 4, denominator: 7 });
+    expect(two.rows[0]?.settings['threshold_s']).toBe('15 s');
+    // The next request without set= is back on the workspace settings: 6 / 10.
+    expect((await kpis('kpi=service_level')).rows[0]).toMatchObject({
+      numerator: 6,
+      denominator: 10,
+    });
+    const csv = await app().inject({
+      method: 'GET',
+      url: '/api/v1/kpis.csv?kpi=service_level&set=service_level.variant=answered-only',
+    });
+    const [head = [], first = []] = parseCsv(csv.body);
+    const line = Object.fromEntries(head.map((h, i) => [h, first[i]]));
+    expect(line).toMatchObject({ numerator: '6', denominator: '7', variant: 'answered-only' });
+  });
 });
 
 describe('GET /api/v1/kpis: a bad parameter is a 400 that names it and what is allowed', () => {
@@ -164,7 +189,28 @@ describe('GET /api/v1/kpis: a bad parameter is a 400 that names it and what is a
   it('an unknown parameter is named with the parameters the route accepts', async () => {
     const e = await bad('kpi=asa&grian=day');
     expect(e).toMatchObject({ parameter: 'grian' });
-    expect(e['allowed']).toEqual(['kpi', 'from', 'to', 'filter', 'grain', 'slot', 'by', 'compare']);
+    expect(e['allowed']).toEqual([
+      'kpi',
+      'from',
+      'to',
+      'filter',
+      'grain',
+      'slot',
+      'by',
+      'compare',
+      'set',
+    ]);
+  });
+
+  it('set needs setting=value with a setting that exists and a value it takes', async () => {
+    const variant = await bad('set=service_level.variant=fastest');
+    expect(variant).toMatchObject({ parameter: 'set' });
+    expect(variant['message']).toContain('Invalid setting service_level.variant');
+    expect(variant['allowed']).toContain('answered-only');
+    const unknown = await bad('set=service_level.treshold_s=15');
+    expect(unknown['message']).toContain('Unknown setting "service_level.treshold_s"');
+    expect((await bad('set=answered-only'))['message']).toContain('expected setting=value');
+    expect((await bad('set=timezone=Mars/Base'))['message']).toContain('not an IANA time zone');
   });
 
   it('several bad parameters are all reported', async () => {

@@ -7,7 +7,13 @@ import { KPI_IDS } from '../metrics/index.ts';
 import { sendCsv, wantsCsv, withCsvPath } from './csv-reply.ts';
 import { kpiRowsToCsv, type KpiCsvSeries } from './kpi-csv.ts';
 import { previousPeriod } from './previous-period.ts';
-import { checkPeriod, nameList, scopeParams, toKpiQueryInput } from './query-params.ts';
+import {
+  checkPeriod,
+  nameList,
+  scopeParams,
+  settingOverrides,
+  toKpiQueryInput,
+} from './query-params.ts';
 import { kpisResponseSchema, responses } from './response-schemas.ts';
 import { API, type ServerContext, type ZodApp } from './server-context.ts';
 
@@ -17,6 +23,7 @@ export const kpisQuerySchema = z
       .optional()
       .meta({ description: `KPI ids, comma-separated; all when omitted: ${KPI_IDS.join(', ')}.` }),
     ...scopeParams,
+    set: settingOverrides('set').optional(),
   })
   .superRefine((q, ctx) => checkPeriod(q, ctx, { compareUsed: true }));
 

@@ -3,7 +3,14 @@
 
 import { z } from 'zod';
 import { DIMENSIONS, GRAINS, type Dimension, type KpiQueryInput } from '../engine/index.ts';
-import type { KpiId } from '../metrics/index.ts';
+import {
+  defaultSettings,
+  overrideFromPairs,
+  withOverride,
+  type KpiId,
+  type SettingsOverride,
+} from '../metrics/index.ts';
+import { isUserError } from '../errors.ts';
 
 /** A query parameter given once (a string) or repeated (an array of strings). */
 const oneOrMany = z.union([z.string(), z.array(z.string())]);
@@ -132,6 +139,35 @@ export function pairs<K extends string>(
     });
 }
 
+/**
+ * Repeatable `set=setting=value`: settings for this query only, named by dotted path as
+ * `cxkpi config get` names them. Checked against the settings schema here, so a bad one is a 400
+ * naming the setting.
+ */
+export function settingOverrides(param: string) {
+  return oneOrMany
+    .transform((raw, ctx) => {
+      try {
+        const override = overrideFromPairs(asList(raw), param);
+        withOverride(defaultSettings(), override);
+        return override;
+      } catch (e) {
+        if (!isUserError(e)) throw e;
+        const { fix, allowed } = e.location;
+        ctx.addIssue({
+          code: 'custom',
+          message: `\`${param}\`: ${e.message}${fix ? ` ${fix}` : ''}`,
+          params: { allowed },
+        });
+        return z.NEVER;
+      }
+    })
+    .meta({
+      description:
+        'Repeatable setting=value, a setting for this query only (the path `cxkpi config get` shows), e.g. service_level.variant=answered-only. Values are JSON when they parse, else text.',
+    });
+}
+
 export const SLOT_MINUTES = ['15', '30', '60'] as const;
 export const COMPARE = ['previous-period'] as const;
 export const GROUP_KEYS = [...DIMENSIONS, 'period'] as const;
@@ -180,10 +216,12 @@ export function toKpiQueryInput(
     grain?: (typeof GRAINS)[number] | undefined;
     slot?: (typeof SLOT_MINUTES)[number] | undefined;
     by?: Dimension[] | undefined;
+    set?: SettingsOverride | undefined;
   },
   kpis?: readonly KpiId[],
 ): KpiQueryInput {
   return {
+    ...(q.set ? { settings: q.set } : {}),
     ...(kpis && kpis.length > 0 ? { kpis: [...kpis] } : {}),
     by: q.by ?? [],
     ...(q.grain ? { grain: q.grain } : {}),

@@ -28,6 +28,7 @@ interface ReportOptions {
   slot?: string;
   format?: string;
   lang?: string;
+  set?: string[];
 }
 
 export function registerReport(program: Command, ctx: Ctx): void {
@@ -46,6 +47,11 @@ export function registerReport(program: Command, ctx: Ctx): void {
     )
     .option('--goal <goal>', 'KPIs of a goal: loyalty, quality, reachability')
     .option('--slot <minutes>', 'minutes per time-of-day slot for --by slot (15, 30, 60)')
+    .option(
+      '--set <setting=value>',
+      'a setting for this report only, named as in `cxkpi config get` (repeatable), e.g. service_level.variant=answered-only',
+      collect,
+    )
     .option(
       '--format <format>',
       'table, json, ndjson, csv, markdown (default: table at a terminal, else json)',
