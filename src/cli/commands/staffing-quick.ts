@@ -53,7 +53,10 @@ export interface QuickAnswer extends QuickOptions {
   readonly waitProbability: number;
   readonly occupancy: number;
   readonly abandonProbability: number | null;
-  /** A few agent counts around the answer: from two below it up to 99 % SL, at most 8 rows. */
+  /**
+   * Agent counts around the answer: from two below what the SL target alone needs up to 99 % SL
+   * (at most 8 rows), plus the answer's row when the occupancy cap puts it further out.
+   */
   readonly curve: readonly SlCostPoint[];
 }
 
@@ -71,18 +74,40 @@ export function quickAnswer(q: QuickOptions): QuickAnswer {
       ? { ...agentsForTarget({ ...ask, ...limits }), abandonProbability: null }
       : agentsForTargetErlangA({ ...ask, ...limits, patienceSeconds: q.patienceSeconds });
   const stable = q.patienceSeconds === null ? Math.floor(r.trafficErlangs) + 1 : 1;
+  // Start where SL moves: two below the count the SL target alone needs. When the occupancy cap
+  // sets a much higher count (500 erlangs), SL is near 100 % long before it.
+  const slOnly =
+    q.patienceSeconds === null
+      ? agentsForTarget({ ...ask, shrinkage: q.shrinkage }).rawAgents
+      : agentsForTargetErlangA({
+          ...ask,
+          shrinkage: q.shrinkage,
+          patienceSeconds: q.patienceSeconds,
+        }).rawAgents;
+  const costed = {
+    ...load,
+    ...patience,
+    thresholdSeconds: q.target.thresholdSeconds,
+    hourlyRate: q.hourlyRate,
+    shrinkage: q.shrinkage,
+  };
   const curve =
     r.rawAgents === 0
       ? []
-      : slCostCurve({
-          ...load,
-          ...patience,
-          thresholdSeconds: q.target.thresholdSeconds,
-          hourlyRate: q.hourlyRate,
-          shrinkage: q.shrinkage,
-          fromAgents: Math.max(stable, r.rawAgents - 2),
-          untilServiceLevel: Math.max(0.99, r.serviceLevel),
-        }).slice(0, 8);
+      : [
+          ...slCostCurve({
+            ...costed,
+            fromAgents: Math.max(stable, Math.min(slOnly, r.rawAgents) - 2),
+            untilServiceLevel: Math.max(0.99, r.serviceLevel),
+            maxRows: 8,
+          }),
+        ];
+  const last = curve.at(-1);
+  if (last && last.agents < r.rawAgents) {
+    // The answer lies beyond the rows shown: add its row (no marginal cost: rows are skipped).
+    const [row] = slCostCurve({ ...costed, fromAgents: r.rawAgents, maxRows: 1 });
+    if (row) curve.push({ ...row, marginalCostPerPoint: null });
+  }
   return { ...q, ...r, curve };
 }
 

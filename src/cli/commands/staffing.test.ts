@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { agentsForTargetErlangA } from '../../staffing/index.ts';
+import { agentsForTarget, agentsForTargetErlangA } from '../../staffing/index.ts';
 import { openWorkspace } from '../../workspace/workspace.ts';
 import { bufferIo } from '../io.ts';
 import { main } from '../main.ts';
@@ -51,6 +51,38 @@ describe('cxkpi staffing: the quick question', () => {
     expect(j.curve.find((r) => r['agents'] === 14)?.['cost_per_interval']).toBeCloseTo(
       (14 / 0.7) * 0.5 * 30,
       10,
+    );
+  });
+
+  it('at 500 erlangs shows the curve where SL moves, costed in whole scheduled agents', async () => {
+    const { code, out } = await run(
+      ['--volume', '5000', '--interval', '30m', '--aht', '180', '--target', '80/20'],
+      false,
+    );
+    expect(code).toBe(0);
+    const j = JSON.parse(out) as Record<string, unknown> & { curve: Record<string, number>[] };
+    // The occupancy cap (90 %) sets 556; the SL target alone needs far fewer.
+    expect(j).toMatchObject({ required_agents: 556, binding_constraint: 'occupancy' });
+    const slOnly = agentsForTarget({
+      volume: 5000,
+      intervalSeconds: 1800,
+      ahtSeconds: 180,
+      targetSl: 0.8,
+      thresholdSeconds: 20,
+    }).rawAgents;
+    expect(j.curve[0]?.['agents']).toBe(slOnly - 2);
+    expect(j.curve[0]?.['service_level']).toBeLessThan(80);
+    expect(j.curve.at(-1)).toMatchObject({ agents: 556, marginal_cost_per_point: null });
+    for (const r of j.curve) {
+      expect(r['scheduled_agents']).toBe(Math.ceil(r['agents']! / 0.7 - 1e-9));
+      expect(r['cost_per_interval']).toBeCloseTo(r['scheduled_agents']! * 0.5 * 32, 9);
+    }
+    // Between shown neighbours: extra heads × €16 per half hour / SL points gained.
+    const [a, b] = [j.curve[1]!, j.curve[2]!];
+    const gain = b['service_level']! - a['service_level']!;
+    expect(b['marginal_cost_per_point']).toBeCloseTo(
+      ((b['scheduled_agents']! - a['scheduled_agents']!) * 16) / gain,
+      9,
     );
   });
 
