@@ -31,6 +31,34 @@ const en = {
   unit: 'Unit',
   benchmark: 'Benchmark',
   source: 'source',
+  // Column labels of the group keys, and the footer's grain and filters.
+  dim_channel: 'channel',
+  dim_queue: 'queue',
+  dim_team: 'team',
+  dim_agent: 'agent',
+  dim_category: 'category',
+  dim_weekday: 'weekday',
+  dim_slot: 'slot',
+  dim_period: 'period',
+  grain: 'grain',
+  grain_15m: '15m',
+  grain_30m: '30m',
+  grain_hour: 'hour',
+  grain_day: 'day',
+  grain_week: 'week',
+  grain_month: 'month',
+  grain_quarter: 'quarter',
+  grain_year: 'year',
+  filters: 'filters',
+  // `cxkpi kpis`: the settings table.
+  setting: 'Setting',
+  option: 'Option / value',
+  inForce: 'State',
+  meaning: 'Formula / accepts',
+  appliesTo: 'KPIs',
+  yes: 'in force',
+  isDefault: 'default',
+  settingsTitle: 'Variants and settings (cxkpi config set <setting> <value>)',
 } as const;
 
 type Messages = { readonly [K in keyof typeof en]: string };
@@ -64,6 +92,32 @@ const nl: Messages = {
   unit: 'Eenheid',
   benchmark: 'Benchmark',
   source: 'bron',
+  dim_channel: 'kanaal',
+  dim_queue: 'wachtrij',
+  dim_team: 'team',
+  dim_agent: 'medewerker',
+  dim_category: 'categorie',
+  dim_weekday: 'weekdag',
+  dim_slot: 'tijdvak',
+  dim_period: 'periode',
+  grain: 'per',
+  grain_15m: 'kwartier',
+  grain_30m: 'halfuur',
+  grain_hour: 'uur',
+  grain_day: 'dag',
+  grain_week: 'week',
+  grain_month: 'maand',
+  grain_quarter: 'kwartaal',
+  grain_year: 'jaar',
+  filters: 'filters',
+  setting: 'Instelling',
+  option: 'Optie / waarde',
+  inForce: 'Status',
+  meaning: 'Formule / toegestaan',
+  appliesTo: "KPI's",
+  yes: 'actief',
+  isDefault: 'standaard',
+  settingsTitle: 'Varianten en instellingen (cxkpi config set <instelling> <waarde>)',
 };
 
 const es: Messages = {
@@ -95,7 +149,39 @@ const es: Messages = {
   unit: 'Unidad',
   benchmark: 'Referencia',
   source: 'fuente',
+  dim_channel: 'canal',
+  dim_queue: 'cola',
+  dim_team: 'equipo',
+  dim_agent: 'agente',
+  dim_category: 'categoría',
+  dim_weekday: 'día de la semana',
+  dim_slot: 'franja',
+  dim_period: 'periodo',
+  grain: 'por',
+  grain_15m: '15 min',
+  grain_30m: '30 min',
+  grain_hour: 'hora',
+  grain_day: 'día',
+  grain_week: 'semana',
+  grain_month: 'mes',
+  grain_quarter: 'trimestre',
+  grain_year: 'año',
+  filters: 'filtros',
+  setting: 'Ajuste',
+  option: 'Opción / valor',
+  inForce: 'Estado',
+  meaning: 'Fórmula / admite',
+  appliesTo: 'KPI',
+  yes: 'activo',
+  isDefault: 'por defecto',
+  settingsTitle: 'Variantes y ajustes (cxkpi config set <ajuste> <valor>)',
 };
 
 export const MESSAGES: Readonly<Record<Lang, Messages>> = { en, nl, es };
 export type { Messages };
+
+/** A label keyed by a name in the language (a dimension, `period`, a grain), else the name. */
+export function label(m: Messages, prefix: 'dim' | 'grain', name: string): string {
+  const key = `${prefix}_${name}`;
+  return key in m ? m[key as keyof Messages] : name;
+}

@@ -1,29 +1,43 @@
-// `cxkpi kpis`: the KPI definitions with the workspace's variant, formula, settings,
-// benchmark band and source.
+// `cxkpi kpis`: the KPI definitions with the workspace's variant, formula, benchmark band and
+// source, then every variant and setting with its options, the one in force and the default.
 
 import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
 import { KPIS } from '../../metrics/registry.ts';
 import { defaultSettings } from '../../metrics/settings.ts';
 import { KPI_IDS } from '../../metrics/types.ts';
-import { existsSync } from 'node:fs';
 import { pickFormat, pickLang, withWorkspace, type Ctx } from '../context.ts';
-import { renderCsv, renderJson, renderMarkdown, renderTable, type Cell } from '../output.ts';
+import { settingRows } from '../kpi-settings.ts';
 import { MESSAGES } from '../messages.ts';
+import {
+  renderCsv,
+  renderJson,
+  renderMarkdown,
+  renderNdjson,
+  renderTable,
+  type Cell,
+} from '../output.ts';
+
+/** Long values (business hours) are cut in tables; JSON and CSV keep them whole. */
+const short = (v: string) => (v.length > 40 ? `${v.slice(0, 39)}…` : v);
 
 export function registerKpis(program: Command, ctx: Ctx): void {
   program
     .command('kpis')
-    .description('List the KPI definitions, variants and benchmarks')
-    .option('--format <format>', 'table, json, csv, markdown')
+    .description(
+      'List the KPI definitions, every variant and setting with its options, and benchmarks',
+    )
+    .option('--settings', 'only the variants and settings (e.g. as CSV)')
+    .option('--format <format>', 'table, json, ndjson, csv, markdown')
     .option('--lang <lang>', 'en, nl or es', 'en')
-    .action(async (o: { format?: string; lang?: string }) => {
+    .action(async (o: { format?: string; lang?: string; settings?: boolean }) => {
       const format = pickFormat(ctx, o.format);
       const lang = pickLang(o.lang);
       const m = MESSAGES[lang];
       const settings = existsSync(ctx.dbPath())
         ? await withWorkspace(ctx, (ws) => ws.settings())
         : defaultSettings();
-      const rows: Record<string, Cell>[] = KPI_IDS.map((id) => {
+      const kpis: Record<string, Cell>[] = KPI_IDS.map((id) => {
         const k = KPIS[id];
         return {
           id,
@@ -36,7 +50,8 @@ export function registerKpis(program: Command, ctx: Ctx): void {
           source: k.benchmark?.source ?? '',
         };
       });
-      const columns = [
+      const options = settingRows(settings);
+      const kpiColumns = [
         { key: 'id', label: 'id' },
         { key: 'name', label: m.kpi },
         { key: 'unit', label: m.unit },
@@ -44,9 +59,42 @@ export function registerKpis(program: Command, ctx: Ctx): void {
         { key: 'formula', label: m.definition },
         { key: 'benchmark', label: m.benchmark },
       ];
-      if (format === 'json' || format === 'ndjson') ctx.io.out(renderJson(rows));
-      else if (format === 'csv') ctx.io.out(renderCsv(Object.keys(rows[0] ?? {}), rows));
-      else if (format === 'markdown') ctx.io.out(renderMarkdown(columns, rows));
-      else ctx.io.out(renderTable(columns, rows));
+      const settingCells: Record<string, Cell>[] = options.map((r) => ({
+        setting: r.setting,
+        value: short(r.value),
+        inForce: [r.inForce ? m.yes : '', r.isDefault ? m.isDefault : '']
+          .filter(Boolean)
+          .join(', '),
+        meaning: `${r.meaning}${r.defaultValue === undefined ? '' : `; ${m.isDefault} ${short(r.defaultValue)}`}`,
+        kpis: r.kpis.join(', '),
+      }));
+      const settingColumns = [
+        { key: 'setting', label: m.setting },
+        { key: 'value', label: m.option },
+        { key: 'inForce', label: m.inForce },
+        { key: 'kpis', label: m.appliesTo },
+        { key: 'meaning', label: m.meaning },
+      ];
+      const flat = options.map((r) => ({ ...r, kpis: r.kpis.join(' ') }));
+      if (format === 'json')
+        ctx.io.out(renderJson(o.settings ? options : { kpis, settings: options }));
+      else if (format === 'ndjson') ctx.io.out(renderNdjson(o.settings ? options : kpis));
+      else if (format === 'csv') {
+        ctx.io.out(
+          o.settings
+            ? renderCsv(
+                ['setting', 'kpis', 'value', 'inForce', 'isDefault', 'defaultValue', 'meaning'],
+                flat,
+              )
+            : renderCsv(Object.keys(kpis[0] ?? {}), kpis),
+        );
+      } else {
+        const render = format === 'markdown' ? renderMarkdown : renderTable;
+        const parts = [
+          ...(o.settings ? [] : [render(kpiColumns, kpis)]),
+          `${o.settings ? '' : '\n'}${m.settingsTitle}\n\n${render(settingColumns, settingCells)}`,
+        ];
+        ctx.io.out(parts.join(''));
+      }
     });
 }
