@@ -31,13 +31,13 @@ const FORMULAS: Readonly<Record<FcrMethod, (s: WorkspaceSettings) => string>> = 
   flag: () => 'cases flagged resolved at first contact by the source / cases with a flag',
   'single-contact': () => 'cases resolved with exactly one contact and never reopened / all cases',
   'no-repeat': (s) =>
-    `resolved cases whose customer did not come back / cases where that is known (customer id, or a second contact); came back = a second contact on the case, or another contact from the same customer (any channel) after the case's first contact and within ${noRepeatWindow(s)}`,
-  auto: (s) =>
-    `source flag where given, else resolved and the customer did not come back (no second contact on the case, no other contact from the same customer after the first contact and within ${noRepeatWindow(s)})`,
+    `resolved cases whose customer did not come back / cases where that is known (a customer id, or a second contact); came back = ${cameBack(s)}`,
+  auto: (s) => `source flag where given, else resolved and not came back: ${cameBack(s)}`,
 };
 
-function noRepeatWindow(s: WorkspaceSettings): string {
-  return `${s.fcr.repeat_window_days} days after the resolution (resolved at; for a contact without a case, the end of the contact)`;
+/** Method 3's "repeat contact", counted from the resolution (KPIS.md: "of a resolved contact"). */
+function cameBack(s: WorkspaceSettings): string {
+  return `a second contact on the case, or another contact from the same customer (any channel) after the case's first contact and at most ${s.fcr.repeat_window_days} days after its resolution`;
 }
 
 function figure(
@@ -128,6 +128,7 @@ export const fcr: KpiDefinition = {
     method: s.fcr.method,
     repeat_window_days: s.fcr.repeat_window_days,
     resolved: 'resolved_at is set',
+    resolution: 'resolved_at; a contact without a case: its end',
     cases: CASES_TEXT,
   }),
   aggregates: () => ({
