@@ -74,6 +74,68 @@ describe('simulate (tiny scenario)', () => {
     expect(Number(r['no_case'])).toBe(0);
   });
 
+  it('writes the settings the scenario implies, computed here from the staffing table', async () => {
+    const s = await ws.settings();
+    const paid = await one(
+      ws,
+      `SELECT 1 - sum(agents_on_duty) / sum(agents_staffed) AS shrinkage,
+              sum(agents_staffed * hourly_rate) / sum(agents_staffed) AS rate,
+              count(*) FILTER (WHERE agents_on_duty > agents_staffed + 1e-9) AS more_on_duty
+       FROM staffing`,
+    );
+    expect(Number(paid['more_on_duty'])).toBe(0);
+    expect(s.staffing.shrinkage).toBeCloseTo(Number(paid['shrinkage']), 4);
+    // Breaks (60 of 480 minutes) and 5 % absent shifts: about 1 − 0.875 × 0.95.
+    expect(s.staffing.shrinkage).toBeGreaterThan(0.12);
+    expect(s.staffing.shrinkage).toBeLessThan(0.25);
+    expect(s.staffing.hourly_rate).toBeCloseTo(Number(paid['rate']), 2);
+    expect(s.staffing).toMatchObject({
+      interval_minutes: 15,
+      max_occupancy: 0.9,
+      concurrency_by_channel: { voice: 1, chat: 3, messaging: 4, email: 1 },
+    });
+    expect(s.service_level.threshold_s_by_channel).toEqual({
+      voice: 20,
+      chat: 60,
+      messaging: 3600,
+      email: 86400,
+    });
+    // tiny's voice queues aim at 70/20 (the default's at 80/20).
+    expect(s.targets_by_channel).toMatchObject({
+      voice: { service_level: 70 },
+      email: { service_level: 90 },
+    });
+    // Business hours: the e-mail (back-office) channel's opening hours.
+    expect(s.business_hours.week).toEqual({
+      '1': [['08:00', '20:00']],
+      '2': [['08:00', '20:00']],
+      '3': [['08:00', '20:00']],
+      '4': [['08:00', '20:00']],
+      '5': [['08:00', '20:00']],
+      '6': [['09:00', '17:00']],
+      '7': [],
+    });
+    expect(s.business_hours.holidays).toEqual([]);
+  });
+
+  it('reports the typical weekday peak of agents on duty, as the staffing table has it', async () => {
+    // Per working weekday the busiest interval (all queues), then the median over those days.
+    const r = await one(
+      ws,
+      `WITH per_interval AS (
+         SELECT interval_start, sum(agents_on_duty) AS on_duty, sum(agents_staffed) AS paid
+         FROM staffing GROUP BY interval_start),
+       per_day AS (
+         SELECT CAST(timezone('Europe/Amsterdam', interval_start) AS DATE) AS day,
+                max(on_duty) AS on_duty, max(paid) AS paid
+         FROM per_interval GROUP BY 1)
+       SELECT median(on_duty) AS on_duty, median(paid) AS paid FROM per_day
+       WHERE isodow(day) <= 5`,
+    );
+    expect(summary.agents.weekday_peak_on_duty).toBeCloseTo(Number(r['on_duty']), 1);
+    expect(summary.agents.weekday_peak_scheduled).toBeCloseTo(Number(r['paid']), 1);
+  });
+
   it('plans the 25-hour day of the switch to winter time in 100 quarter hours', async () => {
     const rows = await ws.runner.all(`SELECT queue, count(*) AS n FROM staffing
       WHERE CAST(timezone('Europe/Amsterdam', interval_start) AS DATE) = DATE '2026-10-25' GROUP BY queue`);
