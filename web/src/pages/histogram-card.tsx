@@ -1,9 +1,12 @@
 // The distribution of waiting times of answered contacts (ASA's population), with p50 and p90
-// marked: every contact of the period and filters, binned by the server
-// (GET /api/v1/distribution?measure=wait). Limits: the server's bins (seconds for voice and chat,
-// hours for e-mail); empty bins after the last filled one are not drawn.
+// of the same contacts marked: every contact of the period and filters, binned by the server
+// (GET /api/v1/distribution?measure=wait). One channel, as the waiting time per day: voice
+// unless the filters choose another (e-mail hours and voice seconds share no axis).
+// Limits: the server's bins (seconds for voice and chat, hours for e-mail); empty bins after the
+// last filled one are not drawn.
 
 import { useMemo } from 'react';
+import { chartChannel } from '../api/channel-split.ts';
 import { apiUrl } from '../api/client.ts';
 import type { KpiRow, Lang } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
@@ -13,6 +16,7 @@ import { COLORS } from '../charts/palette.ts';
 import { Card } from '../components/card.tsx';
 import { Chart } from '../components/chart.tsx';
 import { formatCount, formatNumber } from '../format/format.ts';
+import { channelLabel } from '../format/labels.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { useView } from '../state/view-context.ts';
 
@@ -50,13 +54,21 @@ function binLabel(lang: Lang, b: Bin): string {
 export function HistogramCard({ asa }: { readonly asa: KpiRow | null }) {
   const view = useView();
   const { t, lang } = useI18n();
+  const { channel, implicit } = chartChannel(view);
   const query = useMemo(
-    () => ({ ...view.base, extra: [['measure', 'wait']] as const }),
-    [view.base],
+    () => ({
+      ...view.base,
+      filters: channel ? { ...view.base.filters, channel } : view.base.filters,
+      extra: [['measure', 'wait']] as const,
+    }),
+    [view.base, channel],
   );
   const res = useApi<DistributionResponse>(apiUrl('distribution', query));
   const dist = res.data;
+  // Before the answer, ASA's n of all channels only decides between "loading" and "no data".
   const n = dist?.n ?? asa?.n ?? 0;
+  const title = channel ? `${channelLabel(t, channel)}: ${t('reach.hist')}` : t('reach.hist');
+  const count = t('tile.n', { n: formatCount(lang, n) });
   const option = useMemo<ChartOption>(() => {
     const bins = dist?.bins ?? [];
     const p50 = dist?.percentiles.p50 ?? null;
@@ -126,16 +138,16 @@ export function HistogramCard({ asa }: { readonly asa: KpiRow | null }) {
   }, [dist, lang, t]);
   return (
     <Card
-      title={t('reach.hist')}
+      title={title}
       kpi="asa"
       csv={apiUrl('distribution', query, true)}
       loading={res.loading}
       error={res.error}
       empty={n === 0}
-      note={t('tile.n', { n: formatCount(lang, n) })}
+      note={implicit ? `${count}. ${t('reach.oneChannel')}` : count}
       testId="histogram-card"
     >
-      <Chart option={option} label={t('reach.hist')} />
+      <Chart option={option} label={title} />
     </Card>
   );
 }
