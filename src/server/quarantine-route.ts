@@ -1,11 +1,11 @@
 // GET /api/v1/quarantine(.csv): rows an import set aside, with the reason and the raw line,
 // newest import first; the current ones unless `history=true` (a re-import supersedes a file's).
+// CSV without `page`/`page_size` streams every row (sendCsvTable).
 
 import { z } from 'zod';
 import { countQuarantine, listQuarantine } from '../ingest/index.ts';
-import { objectsToCsv } from './csv.ts';
 import { uploadName } from './imports-route.ts';
-import { sendCsv, wantsCsv, withCsvPath } from './csv-reply.ts';
+import { sendCsvTable, wantsCsv, withCsvPath } from './csv-reply.ts';
 import { intParam, oneOf } from './query-params.ts';
 import { responses, tableResponseSchema } from './response-schemas.ts';
 import { API, type ServerContext, type ZodApp } from './server-context.ts';
@@ -39,19 +39,32 @@ export function registerQuarantineRoute(app: ZodApp, { workspace }: ServerContex
         },
       },
       async (req, reply) => {
-        const { page = 1, page_size: pageSize = 100, import_id: importId, history } = req.query;
+        const { page, page_size: size, import_id: importId, history } = req.query;
         const filter = { history: history === 'true', ...(importId ? { importId } : {}) };
-        const [list, total] = await Promise.all([
-          listQuarantine(workspace, {
-            limit: pageSize,
-            offset: (page - 1) * pageSize,
-            ...filter,
-          }),
+        const fetch = async (offset: number, limit: number) =>
+          (await listQuarantine(workspace, { limit, offset, ...filter })).map((r) => ({
+            ...r,
+            file: r.file === null ? null : uploadName(r.file),
+          }));
+        if (wantsCsv(req)) {
+          const asked = page !== undefined || size !== undefined;
+          return sendCsvTable(
+            reply,
+            'quarantine',
+            {
+              count: () => countQuarantine(workspace, filter),
+              fetch,
+              snapshot: workspace.runner,
+            },
+            asked ? { page: { page: page ?? 1, size: size ?? 100 } } : {},
+          );
+        }
+        const pageSize = size ?? 100;
+        const [rows, total] = await Promise.all([
+          fetch(((page ?? 1) - 1) * pageSize, pageSize),
           countQuarantine(workspace, filter),
         ]);
-        const rows = list.map((r) => ({ ...r, file: r.file === null ? null : uploadName(r.file) }));
-        if (wantsCsv(req)) return sendCsv(reply, 'quarantine', objectsToCsv(rows));
-        return { total, page, page_size: pageSize, rows };
+        return { total, page: page ?? 1, page_size: pageSize, rows };
       },
     );
   }
