@@ -2,6 +2,9 @@
 // p50/p90/p95 of ASA, AHT and time to resolution per channel × day, plus overall p50/p90 of wait
 // and handle time) as ONE hand-written DuckDB query, for the default
 // settings (SL 80/20 offered − short abandons < 5 s, ASA of answered, FCR auto with 7 days).
+// Sums are exact decimals read back as doubles, as the engine's (the same figure on every run);
+// blank waits and handle times are unknown, not 0 s; reopen rate and time to resolution count
+// cases-table cases only; FCR's 7 days run from the resolution.
 
 /**
  * `store`: case and survey facts from the store's derived tables (`case_facts`, `survey_facts`),
@@ -11,11 +14,14 @@
 export function handwrittenDashboardSql(tz: string, from: 'store' | 'raw' = 'store'): string {
   const day = (c: string) => `CAST(timezone('${tz}', ${c}) AS DATE)`;
   const facts = from === 'store' ? STORE_FACTS : RAW_FACTS;
+  const sum = (x: string, cond: string) =>
+    `CAST(coalesce(sum(CAST(${x} AS DECIMAL(38, 6))) FILTER (WHERE ${cond}), 0) AS DOUBLE)`;
   const sv = from === 'store' ? storeSurveys(day) : rawSurveys(day);
   return `
 WITH c AS (
   SELECT channel, ${day('offered_at')} AS day, outcome, wait_s,
-         coalesce(talk_s, 0) + coalesce(hold_s, 0) + coalesce(acw_s, 0) AS handle_s,
+         CASE WHEN talk_s IS NOT NULL OR hold_s IS NOT NULL OR acw_s IS NOT NULL
+              THEN coalesce(talk_s, 0) + coalesce(hold_s, 0) + coalesce(acw_s, 0) END AS handle_s,
          direction IS NULL OR direction = 'inbound' AS inbound
   FROM contacts
 ),
@@ -23,21 +29,23 @@ contact_kpis AS (
   SELECT channel, day,
     count(*) FILTER (WHERE inbound AND outcome = 'answered' AND wait_s <= 20) AS sl_num,
     count(*) FILTER (WHERE inbound) - count(*) FILTER (WHERE inbound AND outcome = 'abandoned' AND wait_s < 5) AS sl_den,
-    sum(coalesce(wait_s, 0)) FILTER (WHERE inbound AND outcome = 'answered') AS asa_num,
-    count(*) FILTER (WHERE inbound AND outcome = 'answered') AS asa_den,
-    quantile_cont(coalesce(wait_s, 0), 0.5) FILTER (WHERE inbound AND outcome = 'answered') AS asa_p50,
-    quantile_cont(coalesce(wait_s, 0), 0.9) FILTER (WHERE inbound AND outcome = 'answered') AS asa_p90,
-    quantile_cont(coalesce(wait_s, 0), 0.95) FILTER (WHERE inbound AND outcome = 'answered') AS asa_p95,
-    sum(handle_s) FILTER (WHERE outcome = 'answered') AS aht_num,
-    count(*) FILTER (WHERE outcome = 'answered') AS aht_den,
-    quantile_cont(handle_s, 0.5) FILTER (WHERE outcome = 'answered') AS aht_p50,
-    quantile_cont(handle_s, 0.9) FILTER (WHERE outcome = 'answered') AS aht_p90,
-    quantile_cont(handle_s, 0.95) FILTER (WHERE outcome = 'answered') AS aht_p95,
+    ${sum('wait_s', ASA)} AS asa_num,
+    count(*) FILTER (WHERE ${ASA}) AS asa_den,
+    quantile_cont(wait_s, 0.5) FILTER (WHERE ${ASA}) AS asa_p50,
+    quantile_cont(wait_s, 0.9) FILTER (WHERE ${ASA}) AS asa_p90,
+    quantile_cont(wait_s, 0.95) FILTER (WHERE ${ASA}) AS asa_p95,
+    ${sum('handle_s', AHT)} AS aht_num,
+    count(*) FILTER (WHERE ${AHT}) AS aht_den,
+    quantile_cont(handle_s, 0.5) FILTER (WHERE ${AHT}) AS aht_p50,
+    quantile_cont(handle_s, 0.9) FILTER (WHERE ${AHT}) AS aht_p90,
+    quantile_cont(handle_s, 0.95) FILTER (WHERE ${AHT}) AS aht_p95,
     count(*) FILTER (WHERE inbound AND outcome = 'abandoned' AND NOT coalesce(wait_s < 5, FALSE)) AS ab_num
   FROM c GROUP BY ALL
 ),
 ${facts}facts2 AS (
-  SELECT *, CASE WHEN customer_id IS NULL THEN NULL ELSE coalesce(epoch(next_t) - epoch(first_at) <= 604800, FALSE) END AS rpt
+  SELECT *, CASE WHEN touches > 1 THEN TRUE WHEN customer_id IS NULL THEN NULL
+                 WHEN next_t IS NULL OR resolved_at IS NULL THEN FALSE
+                 ELSE epoch(next_t) - epoch(resolved_at) <= 604800 END AS rpt
   FROM facts
 ),
 fcr AS (
@@ -49,11 +57,13 @@ fcr AS (
 res AS (
   SELECT channel, ${day('resolved_at')} AS day,
     count(*) FILTER (WHERE resolved) AS resolved,
-    count(*) FILTER (WHERE resolved AND reopened > 0) AS reopened,
-    sum(epoch(resolved_at) - epoch(created_at)) FILTER (WHERE resolved) / 3600 AS ttr_hours,
-    quantile_cont(epoch(resolved_at) - epoch(created_at), 0.5) FILTER (WHERE resolved) / 3600 AS ttr_p50,
-    quantile_cont(epoch(resolved_at) - epoch(created_at), 0.9) FILTER (WHERE resolved) / 3600 AS ttr_p90,
-    quantile_cont(epoch(resolved_at) - epoch(created_at), 0.95) FILTER (WHERE resolved) / 3600 AS ttr_p95
+    count(*) FILTER (WHERE resolved AND is_case AND reopened IS NOT NULL) AS reopen_n,
+    count(*) FILTER (WHERE resolved AND is_case AND reopened > 0) AS reopened,
+    count(*) FILTER (WHERE resolved AND is_case) AS ttr_n,
+    ${sum('epoch(resolved_at) - epoch(created_at)', 'resolved AND is_case')} / 3600 AS ttr_hours,
+    quantile_cont(epoch(resolved_at) - epoch(created_at), 0.5) FILTER (WHERE resolved AND is_case) / 3600 AS ttr_p50,
+    quantile_cont(epoch(resolved_at) - epoch(created_at), 0.9) FILTER (WHERE resolved AND is_case) / 3600 AS ttr_p90,
+    quantile_cont(epoch(resolved_at) - epoch(created_at), 0.95) FILTER (WHERE resolved AND is_case) / 3600 AS ttr_p95
   FROM facts2 GROUP BY ALL
 ),
 cost AS (
@@ -81,8 +91,8 @@ by_day AS (
     asa_num / nullif(asa_den, 0) AS asa, aht_num / nullif(aht_den, 0) AS aht,
     100.0 * ab_num / nullif(sl_den, 0) AS abandon_rate,
     100.0 * fcr_num / nullif(fcr_den, 0) AS fcr,
-    100.0 * reopened / nullif(resolved, 0) AS reopen_rate,
-    ttr_hours / nullif(resolved, 0) AS time_to_resolution,
+    100.0 * reopened / nullif(reopen_n, 0) AS reopen_rate,
+    ttr_hours / nullif(ttr_n, 0) AS time_to_resolution,
     cost / nullif(resolved, 0) AS cost_per_resolution,
     100.0 * (promoters - detractors) / nullif(nps_n, 0) AS nps,
     100.0 * csat_num / nullif(csat_den, 0) AS csat,
@@ -93,18 +103,21 @@ by_day AS (
   FULL JOIN cost USING (channel, day) FULL JOIN survey_kpis USING (channel, day)
 ),
 overall AS (
-  SELECT quantile_cont(coalesce(wait_s, 0), 0.5) FILTER (WHERE inbound AND outcome = 'answered') AS wait_p50,
-         quantile_cont(coalesce(wait_s, 0), 0.9) FILTER (WHERE inbound AND outcome = 'answered') AS wait_p90,
-         quantile_cont(handle_s, 0.5) FILTER (WHERE outcome = 'answered') AS handle_p50,
-         quantile_cont(handle_s, 0.9) FILTER (WHERE outcome = 'answered') AS handle_p90
+  SELECT quantile_cont(wait_s, 0.5) FILTER (WHERE ${ASA}) AS wait_p50,
+         quantile_cont(wait_s, 0.9) FILTER (WHERE ${ASA}) AS wait_p90,
+         quantile_cont(handle_s, 0.5) FILTER (WHERE ${AHT}) AS handle_p50,
+         quantile_cont(handle_s, 0.9) FILTER (WHERE ${AHT}) AS handle_p90
   FROM c
 )
 SELECT by_day.*, overall.* FROM by_day, overall ORDER BY channel, day`;
 }
 
+const ASA = `inbound AND outcome = 'answered' AND wait_s IS NOT NULL`;
+const AHT = `outcome = 'answered' AND handle_s IS NOT NULL`;
+
 const STORE_FACTS = `facts AS (
   SELECT channel, created_at, resolved_at, reopened_count AS reopened, resolved, fcr_flag AS flag,
-         customer_id, first_at, next_at AS next_t
+         customer_id, first_at, next_at AS next_t, touches, origin = 'case' AS is_case
   FROM case_facts
 ),
 `;
@@ -125,12 +138,13 @@ per_case AS (
   GROUP BY case_key
 ),
 facts AS (
-  SELECT coalesce(k.channel, p.channel) AS channel, k.created_at, k.resolved_at, coalesce(k.reopened_count, 0) AS reopened,
-         k.resolved_at IS NOT NULL AS resolved, coalesce(k.first_contact_resolved, p.flag) AS flag, p.customer_id, p.first_at, p.next_t
+  SELECT coalesce(k.channel, p.channel) AS channel, k.created_at, k.resolved_at, k.reopened_count AS reopened,
+         k.resolved_at IS NOT NULL AS resolved, coalesce(k.first_contact_resolved, p.flag) AS flag, p.customer_id, p.first_at, p.next_t,
+         coalesce(p.n, 1) AS touches, TRUE AS is_case
   FROM cases k LEFT JOIN per_case p ON p.case_key = k.case_id
   UNION ALL
-  SELECT p.channel, p.first_at, CASE WHEN coalesce(p.flag, TRUE) THEN p.last_end END, 0, coalesce(p.flag, TRUE),
-         p.flag, p.customer_id, p.first_at, p.next_t
+  SELECT p.channel, p.first_at, CASE WHEN coalesce(p.flag, TRUE) THEN p.last_end END, NULL, coalesce(p.flag, TRUE),
+         p.flag, p.customer_id, p.first_at, p.next_t, p.n, FALSE
   FROM per_case p WHERE p.handled AND NOT EXISTS (SELECT 1 FROM cases k WHERE k.case_id = p.case_key)
 ),
 `;
