@@ -1,7 +1,8 @@
 // Breaks of the shifts of one queue and day, spread so that about the same number of agents is
 // on a break at any time: each break goes to the offset within ±1 h of its nominal time where the
 // fewest are already away (the plan counts breaks as a flat share of paid time).
-// Limits: greedy in shift order; 5-minute resolution; a break must fit inside its shift.
+// Limits: greedy in shift order; 5-minute resolution; a shift keeps the breaks whose nominal time
+// falls inside it.
 
 import type { SimModel } from './sim-model.ts';
 
@@ -24,6 +25,8 @@ export class BreakPlanner {
     const out: number[] = [];
     for (const b of this.model.scenario.shifts.breaks) {
       const length = b.minutes * 60;
+      // A shorter shift keeps only the breaks that fall inside it at their nominal time.
+      if (start + b.after_h * 3600 + length >= end) continue;
       let best: number | null = null;
       let bestCost = Infinity;
       for (const offset of OFFSETS) {
