@@ -125,6 +125,9 @@ describe('filters and URL state', () => {
     const { page } = await h.page();
     await openDashboard(page, h.url);
     await page.focus('[data-testid="tab-overview"]');
+    await page.waitForFunction(
+      () => document.activeElement?.getAttribute('data-testid') === 'tab-overview',
+    );
     await page.keyboard.press('ArrowRight');
     await page.waitForSelector('[data-testid="reachability"]');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(

@@ -62,7 +62,7 @@ const split = response([
 ]);
 
 describe('headlineOf', () => {
-  it('leads ASA with voice, never the all-channel blend, and lists every channel by n', () => {
+  it('leads ASA with voice, never the all-channel blend, and lists live channels first', () => {
     const h = headlineOf('asa', totals, split);
     expect(h.scope).toBe('channel');
     expect(h.row?.value).toBe(15);

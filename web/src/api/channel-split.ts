@@ -25,13 +25,23 @@ export interface Headline {
   /** total: every record in the filters; blend: SL of all channels, each against its own T. */
   readonly scope: 'total' | 'blend' | 'channel';
   readonly channel: string | null;
-  /** The KPI per channel, each rated on its own (listed when there are two or more). */
+  /** The KPI per channel, each rated on its own (listed when there are two or more), live
+   * channels first. */
   readonly channels: readonly KpiRow[];
   /** The previous period's rows that `row` compares with. */
   readonly previous: readonly KpiRow[] | undefined;
 }
 
 const byN = (a: KpiRow, b: KpiRow) => b.n - a.n;
+
+/** Live channels first, then the backlog ones: the same order in every tile and strip. */
+const CHANNEL_ORDER = ['voice', 'chat', 'messaging', 'social', 'email', 'other'];
+const rank = (r: KpiRow) => {
+  const i = CHANNEL_ORDER.indexOf(String(r.keys['channel']));
+  return i < 0 ? CHANNEL_ORDER.length : i;
+};
+export const byChannel = (a: KpiRow, b: KpiRow): number =>
+  rank(a) - rank(b) || String(a.keys['channel']).localeCompare(String(b.keys['channel']));
 
 export const isSplitKpi = (kpi: KpiId): boolean => CHANNEL_SPLIT_KPIS.includes(kpi);
 
@@ -60,12 +70,13 @@ export function headlineOf(
   if (!isSplitKpi(kpi) || !split) return asTotal;
   const channels = rowsFor(split.rows, kpi)
     .filter((r) => r.n > 0)
-    .sort(byN);
+    .sort(byChannel);
   if (channels.length === 0) return asTotal;
   if (kpi === 'service_level' && channels.length > 1)
     return { ...asTotal, scope: 'blend', channels };
   const pick =
-    channels.find((r) => r.keys['channel'] === HEADLINE_CHANNEL) ?? (channels[0] as KpiRow);
+    channels.find((r) => r.keys['channel'] === HEADLINE_CHANNEL) ??
+    ([...channels].sort(byN)[0] as KpiRow);
   const channel = String(pick.keys['channel']);
   return {
     row: pick,

@@ -52,23 +52,32 @@ export interface DefinitionButtonProps {
   readonly kpi: KpiId;
   readonly group?: Group;
   readonly grain?: string | null;
+  /** A short visible name after the "i", where two definitions sit side by side (FCR, CSAT). */
+  readonly short?: string;
 }
 
 /** The small "i" next to every figure: opens its definition, n, period and benchmark. */
-export function DefinitionButton({ kpi, group = {}, grain = null }: DefinitionButtonProps) {
+export function DefinitionButton({ kpi, group = {}, grain = null, short }: DefinitionButtonProps) {
   const view = useView();
   const { t } = useI18n();
-  const label = t('tile.definition', { kpi: kpiName(view, kpi) });
+  // The visible short name is part of the accessible name (WCAG 2.5.3, label in name).
+  const name = kpiName(view, kpi);
+  const label = t('tile.definition', { kpi: short ? `${name} (${short})` : name });
   return (
     <button
       type="button"
-      className="info-button"
+      className={`info-button${short ? ' info-named' : ''}`}
       aria-label={label}
       title={label}
       data-testid="definition-button"
       onClick={() => view.openPanel({ kind: 'def', kpi, group, grain })}
     >
       <span aria-hidden="true">i</span>
+      {short ? (
+        <span className="info-name" aria-hidden="true">
+          {short}
+        </span>
+      ) : null}
     </button>
   );
 }

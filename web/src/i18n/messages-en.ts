@@ -191,7 +191,7 @@ export const en = {
   'overview.comments': '{n} comments',
   'overview.allComments': 'All comments of the period on the Loyalty page',
   'common.figures': 'Figures in this chart (open their rows)',
-  'reach.heatmapOf': '{channel}: service level and ASA by weekday and time of day',
+  'reach.heatmapOf': '{channel}: {kpi} by weekday and time of day',
   'reach.oneChannel':
     'One channel at a time: thresholds and waits differ too much between channels to share a scale. Choose another channel in the filters.',
   'reach.waitOf': '{channel}: waiting time per day, ASA with p50 and p90',
@@ -213,6 +213,7 @@ export const en = {
   'cost.staffingQueue': 'The plan covers queue {queue} ({channel}).',
   'cost.staffingIgnores': 'It plans the whole queue: the {filters} filter does not apply to it.',
   'reach.volumeAll': 'All channels: offered, answered and abandoned per day',
+  'loyalty.smallSample': 'Hollow points: fewer than {min} responses behind them, read with care.',
 } as const;
 
 export type MessageKey = keyof typeof en;

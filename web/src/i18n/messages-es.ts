@@ -192,7 +192,7 @@ export const es: Messages = {
   'overview.comments': '{n} comentarios',
   'overview.allComments': 'Todos los comentarios del periodo en la página Fidelidad',
   'common.figures': 'Cifras de este gráfico (abrir sus registros)',
-  'reach.heatmapOf': '{channel}: nivel de servicio y espera por día de la semana y hora',
+  'reach.heatmapOf': '{channel}: {kpi} por día de la semana y hora',
   'reach.oneChannel':
     'Un canal a la vez: los umbrales y las esperas difieren demasiado entre canales para compartir una escala. Elija otro canal en los filtros.',
   'reach.waitOf': '{channel}: espera por día, media con p50 y p90',
@@ -216,4 +216,5 @@ export const es: Messages = {
   'cost.staffingQueue': 'El plan cubre la cola {queue} ({channel}).',
   'cost.staffingIgnores': 'Planifica toda la cola: el filtro {filters} no se aplica.',
   'reach.volumeAll': 'Todos los canales: ofrecidos, atendidos y abandonados por día',
+  'loyalty.smallSample': 'Puntos huecos: menos de {min} respuestas, léalos con cautela.',
 };

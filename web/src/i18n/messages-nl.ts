@@ -193,7 +193,7 @@ export const nl: Messages = {
   'overview.comments': '{n} opmerkingen',
   'overview.allComments': 'Alle opmerkingen van de periode op de pagina Loyaliteit',
   'common.figures': 'Cijfers in deze grafiek (open de regels erachter)',
-  'reach.heatmapOf': '{channel}: servicelevel en wachttijd per weekdag en tijdstip',
+  'reach.heatmapOf': '{channel}: {kpi} per weekdag en tijdstip',
   'reach.oneChannel':
     'Eén kanaal tegelijk: drempels en wachttijden verschillen te veel tussen kanalen voor één schaal. Kies een ander kanaal in de filters.',
   'reach.waitOf': '{channel}: wachttijd per dag, gemiddelde met p50 en p90',
@@ -216,4 +216,5 @@ export const nl: Messages = {
   'cost.staffingQueue': 'Het plan dekt wachtrij {queue} ({channel}).',
   'cost.staffingIgnores': 'Het plant de hele wachtrij: het filter {filters} geldt er niet voor.',
   'reach.volumeAll': 'Alle kanalen: aangeboden, beantwoord en afgebroken per dag',
+  'loyalty.smallSample': 'Open punten: minder dan {min} antwoorden, voorzichtig lezen.',
 };

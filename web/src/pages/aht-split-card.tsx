@@ -4,6 +4,7 @@
 // contact; they add up to AHT.
 
 import { useMemo } from 'react';
+import { byChannel } from '../api/channel-split.ts';
 import { apiUrl } from '../api/client.ts';
 import type { KpiResponse } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
@@ -31,7 +32,7 @@ export function AhtSplitCard() {
   const q = { ...view.base, kpis: ['aht' as const], by: ['channel'] };
   const res = useApi<KpiResponse>(apiUrl('kpis', q));
   const rows = useMemo(
-    () => (res.data?.rows ?? []).filter((r) => r.kpi === 'aht' && r.n > 0),
+    () => (res.data?.rows ?? []).filter((r) => r.kpi === 'aht' && r.n > 0).sort(byChannel),
     [res.data],
   );
   const option = useMemo<ChartOption>(

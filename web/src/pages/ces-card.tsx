@@ -4,6 +4,7 @@
 
 import { useMemo } from 'react';
 import { apiUrl } from '../api/client.ts';
+import type { KpiRow } from '../api/types.ts';
 import type { ChartOption } from '../charts/echarts.ts';
 import { categoryAxis, grid, legend, tooltip, valueAxis } from '../charts/options.ts';
 import { COLORS } from '../charts/palette.ts';
@@ -14,7 +15,7 @@ import { formatNumber, formatPercentAxis } from '../format/format.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { kpiName, useView } from '../state/view-context.ts';
 import { openFigure, PeriodFigures } from './chart-drill.tsx';
-import { buckets, byBucket, series, trendGrain, useDaily } from './daily.ts';
+import { buckets, byBucket, samplePoints, trendGrain, useDaily } from './daily.ts';
 
 const KPIS = ['ces_positive', 'ces'] as const;
 
@@ -24,20 +25,30 @@ function scaleTop(scale: string | null | undefined): number | null {
   return m ? Number(m[1]) : null;
 }
 
+const round = (digits: number) => (r: KpiRow) =>
+  r.value === null ? null : Number(r.value.toFixed(digits));
+
 export function CesCard() {
   const view = useView();
   const { t, lang } = useI18n();
   const grain = trendGrain(view);
   const daily = useDaily(view, KPIS, grain);
   const rows = useMemo(() => daily.data?.rows ?? [], [daily.data]);
+  const keys = useMemo(() => buckets(view, grain), [view, grain]);
+  const [positive, mean] = useMemo(
+    () => [
+      samplePoints(rows, 'ces_positive', keys, view.minSample, round(1)),
+      samplePoints(rows, 'ces', keys, view.minSample, round(2)),
+    ],
+    [rows, keys, view.minSample],
+  );
   const option = useMemo<ChartOption>(() => {
     const top = scaleTop([...byBucket(rows, 'ces').values()].sort((a, b) => b.n - a.n)[0]?.scale);
-    const round = (v: number | null, d: number) => (v === null ? null : Number(v.toFixed(d)));
     return {
       grid: grid(),
       legend: legend(),
       tooltip: tooltip(),
-      xAxis: categoryAxis(buckets(view, grain).map((b) => formatBucket(lang, b))),
+      xAxis: categoryAxis(keys.map((b) => formatBucket(lang, b))),
       yAxis: [
         valueAxis('%', (v) => formatPercentAxis(lang, v), { min: 0, max: 100 }),
         valueAxis('', (v) => formatNumber(lang, v, 1), {
@@ -50,7 +61,8 @@ export function CesCard() {
         {
           type: 'line',
           name: kpiName(view, 'ces_positive'),
-          data: series(view, rows, 'ces_positive', grain, (r) => round(r.value, 1)),
+          data: positive.points,
+          symbol: 'circle',
           color: COLORS.teal,
           lineStyle: { width: 3 },
         },
@@ -58,13 +70,13 @@ export function CesCard() {
           type: 'line',
           name: kpiName(view, 'ces'),
           yAxisIndex: 1,
-          data: series(view, rows, 'ces', grain, (r) => round(r.value, 2)),
+          data: mean.points,
+          symbol: 'circle',
           color: COLORS.purple,
         },
       ],
     };
-  }, [rows, view, grain, lang]);
-  const keys = buckets(view, grain);
+  }, [rows, keys, lang, positive, mean, view]);
   const open = (i: number, seriesIndex: number) => {
     const kpi = KPIS[seriesIndex];
     const period = keys[i];
@@ -78,6 +90,9 @@ export function CesCard() {
       loading={daily.loading}
       error={daily.error}
       testId="ces-card"
+      note={
+        positive.small || mean.small ? t('loyalty.smallSample', { min: view.minSample }) : undefined
+      }
       figures={<PeriodFigures kpis={KPIS} rows={rows} grain={grain} caption={t('loyalty.ces')} />}
     >
       <Chart option={option} label={t('loyalty.ces')} height={260} onItemClick={open} />

@@ -72,3 +72,27 @@ export const groupSeries = (
     kpi,
     grain,
   );
+
+/** A trend point; hollow and larger where its n is below the minimum sample (KPIS.md: warn). */
+export type SamplePoint = { value: number; symbol?: string; symbolSize?: number } | null;
+
+/** A KPI's points over the given buckets, small samples marked; `small` says if any is. */
+export function samplePoints(
+  rows: readonly KpiRow[],
+  kpi: KpiId,
+  keys: readonly string[],
+  minSample: number,
+  pick: (r: KpiRow) => number | null = (r) => r.value,
+): { points: SamplePoint[]; small: boolean } {
+  const m = byBucket(rows, kpi);
+  let small = false;
+  const points = keys.map((b): SamplePoint => {
+    const r = m.get(b);
+    const v = r ? pick(r) : null;
+    if (!r || v === null) return null;
+    if (r.n >= minSample) return { value: v };
+    small = true;
+    return { value: v, symbol: 'emptyCircle', symbolSize: 10 };
+  });
+  return { points, small };
+}

@@ -91,7 +91,7 @@ export function HeatmapCard() {
   const fmt = (v: number) =>
     heat === 'service_level' ? formatPercentAxis(lang, v) : `${formatNumber(lang, v, 0)} s`;
   const title = channel
-    ? t('reach.heatmapOf', { channel: channelLabel(t, channel) })
+    ? t('reach.heatmapOf', { channel: channelLabel(t, channel), kpi: kpiName(view, heat) })
     : t('reach.heatmap');
   return (
     <Card

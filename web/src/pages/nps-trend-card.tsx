@@ -16,7 +16,7 @@ import { formatCount, formatNumber } from '../format/format.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { useView } from '../state/view-context.ts';
 import { bucketOpener, PeriodFigures } from './chart-drill.tsx';
-import { buckets, byBucket } from './daily.ts';
+import { buckets, byBucket, samplePoints } from './daily.ts';
 
 export function NpsTrendCard() {
   const view = useView();
@@ -28,6 +28,13 @@ export function NpsTrendCard() {
   const keys = useMemo(
     () => (grain === 'day' ? buckets(view, 'day') : [...byBucket(rows, 'nps').keys()].sort()),
     [grain, view, rows],
+  );
+  const nps = useMemo(
+    () =>
+      samplePoints(rows, 'nps', keys, view.minSample, (r) =>
+        r.value === null ? null : Math.round(r.value),
+      ),
+    [rows, keys, view.minSample],
   );
   const option = useMemo<ChartOption>(() => {
     const m = byBucket(rows, 'nps');
@@ -71,16 +78,14 @@ export function NpsTrendCard() {
           type: 'line',
           name: 'NPS',
           yAxisIndex: 1,
-          data: keys.map((b) => {
-            const v = m.get(b)?.value;
-            return v === null || v === undefined ? null : Math.round(v);
-          }),
+          data: nps.points,
+          symbol: 'circle',
           color: COLORS.blue,
           lineStyle: { width: 3 },
         },
       ],
     };
-  }, [rows, keys, lang, t]);
+  }, [rows, keys, lang, t, nps]);
   return (
     <Card
       title={t('loyalty.nps')}
@@ -89,6 +94,7 @@ export function NpsTrendCard() {
       loading={res.loading}
       error={res.error}
       testId="nps-card"
+      note={nps.small ? t('loyalty.smallSample', { min: view.minSample }) : undefined}
       figures={
         <PeriodFigures kpis={['nps']} rows={rows} grain={grain} caption={t('loyalty.nps')} />
       }

@@ -63,8 +63,9 @@ export function ScatterCard({
   const r = correlation(points.map((p) => [p.fcr.value, p.other.value] as const));
   const option = useMemo<ChartOption>(() => {
     const maxN = Math.max(1, ...points.map((p) => p.fcr.n));
-    const yFmt = (v: number) =>
-      y === 'aht' ? formatNumber(lang, v / 60, 1) : formatNumber(lang, v, 0);
+    // AHT is drawn in minutes, so the axis steps are whole minutes, not 100-second thirds.
+    const yOf = (v: number) => (y === 'aht' ? v / 60 : v);
+    const yFmt = (v: number) => formatNumber(lang, v, Number.isInteger(v) ? 0 : 1);
     return {
       grid: grid({ top: 28, right: 24, bottom: 24 }),
       tooltip: {
@@ -82,14 +83,12 @@ export function ScatterCard({
       }),
       yAxis: valueAxis(`${kpiName(view, y)}${y === 'aht' ? ' (min)' : ' (%)'}`, yFmt, {
         scale: true,
-        // Whole steps: minutes of AHT in fives, CSAT in tens, not thirds.
-        minInterval: y === 'aht' ? 60 : 10,
-        splitNumber: 4,
+        minInterval: 1,
       }),
       series: [
         {
           type: 'scatter',
-          data: points.map((p) => [p.fcr.value as number, p.other.value as number]),
+          data: points.map((p) => [p.fcr.value as number, yOf(p.other.value as number)]),
           symbolSize: (_v: unknown, p: { dataIndex: number }) =>
             8 + 16 * Math.sqrt((points[p.dataIndex]?.fcr.n ?? 0) / maxN),
           itemStyle: { color: COLORS.blue, opacity: 0.75, borderColor: '#fff' },
@@ -140,8 +139,12 @@ export function ScatterCard({
       empty={!loading && points.length === 0}
       note={note}
       testId={testId}
-      kpi="fcr"
-      tools={<DefinitionButton kpi={y} />}
+      tools={
+        <>
+          <DefinitionButton kpi="fcr" short="FCR" />
+          <DefinitionButton kpi={y} short={y.toUpperCase()} />
+        </>
+      }
     >
       <Chart
         option={option}
