@@ -60,23 +60,23 @@ export interface DefinitionButtonProps {
 export function DefinitionButton({ kpi, group = {}, grain = null, short }: DefinitionButtonProps) {
   const view = useView();
   const { t } = useI18n();
-  // The visible short name is part of the accessible name (WCAG 2.5.3, label in name).
-  const name = kpiName(view, kpi);
-  const label = t('tile.definition', { kpi: short ? `${name} (${short})` : name });
+  const label = t('tile.definition', { kpi: kpiName(view, kpi) });
   return (
     <button
       type="button"
       className={`info-button${short ? ' info-named' : ''}`}
-      aria-label={label}
+      // A visible short name is the start of the accessible name (WCAG 2.5.3, label in name).
+      aria-label={short ? undefined : label}
       title={label}
       data-testid="definition-button"
       onClick={() => view.openPanel({ kind: 'def', kpi, group, grain })}
     >
       <span aria-hidden="true">i</span>
       {short ? (
-        <span className="info-name" aria-hidden="true">
-          {short}
-        </span>
+        <>
+          <span className="info-name">{short}</span>
+          <span className="visually-hidden">: {label}</span>
+        </>
       ) : null}
     </button>
   );
