@@ -90,6 +90,7 @@ function FigureFacts({ row }: { row: KpiRow }) {
     ['def.excluded', pairs(row.excluded) || none],
     ['def.counts', pairs(row.counts) || none],
     ['def.target', row.rating.target === null ? none : f(row.rating.target)],
+    ['def.bandSource', row.rating.bandSource ?? none, 'def-band-source'],
     ['def.warnings', row.warnings.join(' · ') || none],
   ];
   return (

@@ -29,7 +29,7 @@ export function FigureStrip({ kpis, totals, split = null }: FigureStripProps) {
         const h = headlineOf(k, totals, split);
         const row = h.row;
         const def = view.defs.get(k);
-        const bench = benchmarkText(view, k);
+        const bench = benchmarkText(view, k, row?.scale);
         const f = (v: number | null) => (row ? formatKpi(view.fmt, k, row.unit, v) : '—');
         return (
           <div

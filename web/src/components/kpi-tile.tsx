@@ -33,7 +33,7 @@ export function KpiTile({ kpi, headline, daily, children }: KpiTileProps) {
   const name = kpiName(view, kpi);
   const f = (v: number | null) => (row ? formatKpi(view.fmt, kpi, row.unit, v) : '—');
   const id = `tile-${kpi}`;
-  const bench = benchmarkText(view, kpi);
+  const bench = benchmarkText(view, kpi, row?.scale);
   const status = worstStatus(headline);
   return (
     <article

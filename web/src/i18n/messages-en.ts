@@ -214,6 +214,8 @@ export const en = {
   'cost.staffingIgnores': 'It plans the whole queue: the {filters} filter does not apply to it.',
   'reach.volumeAll': 'All channels: offered, answered and abandoned per day',
   'loyalty.smallSample': 'Hollow points: fewer than {min} responses behind them, read with care.',
+  'tile.benchScaled': '(rated at the same place on the {scale} scale)',
+  'def.bandSource': 'Band source',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -217,4 +217,6 @@ export const es: Messages = {
   'cost.staffingIgnores': 'Planifica toda la cola: el filtro {filters} no se aplica.',
   'reach.volumeAll': 'Todos los canales: ofrecidos, atendidos y abandonados por día',
   'loyalty.smallSample': 'Puntos huecos: menos de {min} respuestas, léalos con cautela.',
+  'tile.benchScaled': '(valorado en el mismo punto de la escala {scale})',
+  'def.bandSource': 'Fuente de la banda',
 };

@@ -217,4 +217,6 @@ export const nl: Messages = {
   'cost.staffingIgnores': 'Het plant de hele wachtrij: het filter {filters} geldt er niet voor.',
   'reach.volumeAll': 'Alle kanalen: aangeboden, beantwoord en afgebroken per dag',
   'loyalty.smallSample': 'Open punten: minder dan {min} antwoorden, voorzichtig lezen.',
+  'tile.benchScaled': '(beoordeeld op dezelfde plek van de schaal {scale})',
+  'def.bandSource': 'Bron van de band',
 };

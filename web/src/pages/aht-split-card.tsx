@@ -79,7 +79,15 @@ export function AhtSplitCard() {
       error={res.error}
       empty={!!res.data && rows.length === 0}
       testId="aht-card"
-      figures={<BreakdownTable dim="channel" kpis={['aht']} rows={rows} caption={t('reach.aht')} />}
+      figures={
+        <BreakdownTable
+          dim="channel"
+          kpis={['aht']}
+          rows={rows}
+          caption={t('reach.aht')}
+          order="given"
+        />
+      }
     >
       <Chart
         option={option}

@@ -1,7 +1,7 @@
 // KPIs by one dimension as a table: every cell is a figure (opens its rows) with its n, every
 // column header opens the KPI's definition, and the period total closes the table. Also the
 // keyboard's way into a chart (by day, by channel). Limits: sorted by the first KPI's n, largest
-// first, or by key (days in order).
+// first, by key (days in order) or as given (channels in the dashboard's order).
 
 import { groupOf, rowFor } from '../api/rows.ts';
 import type { KpiId, KpiRow } from '../api/types.ts';
@@ -23,7 +23,7 @@ export interface BreakdownTableProps {
   readonly grain?: string | null;
   /** How a key is shown (default: keyLabel). */
   readonly label?: (key: string) => string;
-  readonly order?: 'n' | 'key';
+  readonly order?: 'n' | 'key' | 'given';
   /** Keys added to every cell's group (a channel the query filtered on but the view does not). */
   readonly extraGroup?: Group;
 }
@@ -41,7 +41,8 @@ export function BreakdownTable(props: BreakdownTableProps) {
   ];
   const first = kpis[0] as KpiId;
   const weight = (v: string) => rowFor(rows, first, { [dim]: v })?.n ?? 0;
-  values.sort((a, b) => (order === 'key' ? 0 : weight(b) - weight(a)) || a.localeCompare(b));
+  if (order !== 'given')
+    values.sort((a, b) => (order === 'key' ? 0 : weight(b) - weight(a)) || a.localeCompare(b));
   const cell = (row: KpiRow | null, k: KpiId) => (
     <td key={k} data-kpi-cell={k}>
       <FigureButton

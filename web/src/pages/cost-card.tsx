@@ -3,6 +3,7 @@
 // channel or team only; without costs per group the card says so instead of a table of "—".
 
 import { useMemo } from 'react';
+import { byChannel } from '../api/channel-split.ts';
 import { apiUrl } from '../api/client.ts';
 import type { KpiResponse } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
@@ -27,10 +28,10 @@ export function CostCard({ dim }: { readonly dim: 'channel' | 'team' }) {
     apiUrl('kpis', { ...view.base, kpis: ['cost_per_resolution'] }),
   );
   const title = dim === 'channel' ? t('cost.byChannel') : t('cost.byTeam');
-  const rows = useMemo(
-    () => (res.data?.rows ?? []).filter((r) => r.kpi === 'cost_per_resolution'),
-    [res.data],
-  );
+  const rows = useMemo(() => {
+    const rs = (res.data?.rows ?? []).filter((r) => r.kpi === 'cost_per_resolution');
+    return dim === 'channel' ? rs.sort(byChannel) : rs;
+  }, [res.data, dim]);
   const option = useMemo<ChartOption>(() => {
     const fmt = (v: number | null) => formatKpi(view.fmt, 'cost_per_resolution', 'currency', v);
     return {
@@ -88,6 +89,7 @@ export function CostCard({ dim }: { readonly dim: 'channel' | 'team' }) {
             rows={rows}
             totals={totals.data?.rows ?? []}
             caption={title}
+            order={dim === 'channel' ? 'given' : 'n'}
           />
         </>
       ) : (

@@ -6,6 +6,7 @@ import { createContext, useContext } from 'react';
 import type { QueryParams } from '../api/client.ts';
 import type { DimensionsResponse, KpiDefinitionInfo, KpiId, SettingsInfo } from '../api/types.ts';
 import type { FigureFormat } from '../format/format.ts';
+import { translator } from '../i18n/i18n.ts';
 import type { DayRange } from './period-presets.ts';
 import type { UpdateState } from './use-url-state.ts';
 import type { PanelState, ViewState } from './url-state.ts';
@@ -39,8 +40,16 @@ export function kpiName(view: View, kpi: KpiId): string {
   return view.defs.get(kpi)?.name[view.state.lang] ?? kpi;
 }
 
-/** A benchmark's text in the current language (English when the server sends no translation). */
-export function benchmarkText(view: View, kpi: KpiId): string | null {
+/**
+ * A benchmark's text in the current language (English when the server sends no translation).
+ * A CES mean on a scale other than 1–5 is rated with the band moved to the same place on its
+ * scale (the row's band source says how), which the text then says.
+ */
+export function benchmarkText(view: View, kpi: KpiId, scale?: string | null): string | null {
   const bm = view.defs.get(kpi)?.benchmark;
-  return bm ? (bm.localized?.[view.state.lang] ?? bm.text) : null;
+  if (!bm) return null;
+  const text = bm.localized?.[view.state.lang] ?? bm.text;
+  return kpi === 'ces' && scale && scale !== '1-5'
+    ? `${text} ${translator(view.state.lang)('tile.benchScaled', { scale })}`
+    : text;
 }
