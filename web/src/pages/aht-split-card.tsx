@@ -44,7 +44,8 @@ export function AhtSplitCard() {
         rows.map((r) => channelLabel(t, String(r.keys['channel']))),
         { inverse: true },
       ),
-      xAxis: valueAxis(t('reach.minutesAxis'), (v) => formatNumber(lang, v, 0)),
+      // Whole minutes on the axis (a short AHT would otherwise repeat "1, 1, 2, 2").
+      xAxis: valueAxis(t('reach.minutesAxis'), (v) => formatNumber(lang, v, 0), { minInterval: 1 }),
       series: PARTS.map(([key, label, color], i) => ({
         type: 'bar' as const,
         name: t(label),

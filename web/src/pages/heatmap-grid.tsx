@@ -1,9 +1,9 @@
 // The weekday × time-of-day heatmap as an HTML table: each cell is a button (colour = value
 // against the reference, label = value and n) that opens the rows behind it. One tab stop; arrow
 // keys move between cells (roving tabindex). Limits: slots without contacts are blank and not
-// focusable; hour labels thin out when there are many slots, so they never overlap.
+// focusable; hour labels keep a label's width apart (measured), so they never overlap.
 
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { KpiRow } from '../api/types.ts';
 
 export interface HeatCell {
@@ -21,10 +21,38 @@ export interface HeatmapGridProps {
   readonly onOpen: (row: KpiRow) => void;
 }
 
-/** Every k-th hour is labelled, so about 24 labels fit the width at most. */
-function labelled(slot: string, slots: number): boolean {
-  const every = Math.max(1, Math.ceil(slots / 24));
-  return slot.endsWith(':00') && Number(slot.slice(0, 2)) % every === 0;
+/** Room one hour label needs, in px ("08:00" at 12 px plus a gap). */
+const LABEL_PX = 46;
+/** The row headers' column. */
+const HEAD_PX = 46;
+
+/** The slots that get an hour label: full hours at least one label's width apart. */
+function labelledSlots(slots: readonly string[], width: number): Set<string> {
+  const cell = (width - HEAD_PX) / Math.max(1, slots.length);
+  const gap = Math.max(1, Math.ceil(LABEL_PX / Math.max(1, cell)));
+  const out = new Set<string>();
+  let last = -Infinity;
+  slots.forEach((s, i) => {
+    if (s.endsWith(':00') && i - last >= gap) {
+      out.add(s);
+      last = i;
+    }
+  });
+  return out;
+}
+
+/** The width of an element, kept current as it resizes. */
+function useWidth(el: RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(1000);
+  useEffect(() => {
+    const node = el.current;
+    if (!node) return;
+    const ro = new ResizeObserver(() => setWidth(node.clientWidth));
+    ro.observe(node);
+    setWidth(node.clientWidth);
+    return () => ro.disconnect();
+  }, [el]);
+  return width;
 }
 
 export function HeatmapGrid({ caption, days, slots, cells, color, onOpen }: HeatmapGridProps) {
@@ -32,6 +60,8 @@ export function HeatmapGrid({ caption, days, slots, cells, color, onOpen }: Heat
   const [active, setActive] = useState(first);
   const current = cells.has(active) ? active : first;
   const box = useRef<HTMLTableElement>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  const labelled = labelledSlots(slots, useWidth(scroller));
 
   const move = (e: KeyboardEvent, d: number, s: number) => {
     const dx = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
@@ -54,14 +84,14 @@ export function HeatmapGrid({ caption, days, slots, cells, color, onOpen }: Heat
   };
 
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" ref={scroller}>
       <table ref={box} className="heatmap" data-testid="heatmap">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
             <td />
             {slots.map((s) => {
-              const shown = labelled(s, slots.length);
+              const shown = labelled.has(s);
               return (
                 <th key={s} scope="col" className={shown ? 'hour' : ''}>
                   <span className={shown ? '' : 'visually-hidden'}>{s}</span>
