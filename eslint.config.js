@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'web/dist', 'bench/data', 'coverage', '**/*.duckdb*'] },
+  { ignores: ['node_modules', 'dist', 'web/dist', 'bench/data', 'coverage', '**/*.duckdb*', 'scratch'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
