@@ -13,8 +13,8 @@ export interface BenchOptions {
   readonly steps: readonly Step[];
   readonly runs: number;
   readonly importRuns: Readonly<Record<string, number>>;
-  readonly apiLoads: number;
-  readonly paintLoads: number;
+  /** Cold overview loads in Chromium per dashboard workspace. */
+  readonly loads: number;
   readonly memoryLimit: string;
   readonly explain: boolean;
   readonly rebuild: boolean;
@@ -23,7 +23,7 @@ export interface BenchOptions {
 }
 
 export const USAGE = `npm run bench -- [--sizes 1m,10m] [--steps ${STEPS.join(',')}] [--runs 5]
-  [--import-runs N] [--api-loads 40] [--paint-loads 5] [--memory-limit 6GB] [--explain]
+  [--import-runs N] [--loads 30] [--memory-limit 6GB] [--explain]
   [--rebuild] [--build-web] [--out bench/results.json]`;
 
 function list<T extends string>(raw: string, allowed: readonly T[], what: string): T[] {
@@ -52,8 +52,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       steps: { type: 'string', default: STEPS.join(',') },
       runs: { type: 'string', default: '5' },
       'import-runs': { type: 'string' },
-      'api-loads': { type: 'string', default: '40' },
-      'paint-loads': { type: 'string', default: '5' },
+      loads: { type: 'string', default: '30' },
       'memory-limit': { type: 'string', default: '6GB' },
       explain: { type: 'boolean', default: false },
       rebuild: { type: 'boolean', default: false },
@@ -71,8 +70,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     importRuns: importRuns
       ? { '1m': int(importRuns, 'import-runs', 1), '10m': int(importRuns, 'import-runs', 1) }
       : { '1m': 3, '10m': 1 },
-    apiLoads: int(values['api-loads'], 'api-loads', 1),
-    paintLoads: int(values['paint-loads'], 'paint-loads', 1),
+    loads: int(values.loads, 'loads', 1),
     memoryLimit: values['memory-limit'],
     explain: values.explain,
     rebuild: values.rebuild,

@@ -3,10 +3,9 @@
 
 import type { BenchOptions } from './args.ts';
 import type { BundleSize } from './bundle-size.ts';
-import type { DashboardApiResult } from './dashboard-api.ts';
+import type { DashboardResult } from './dashboard-browser.ts';
 import type { EngineBreakdown } from './engine-breakdown.ts';
 import type { EngineVsSqlResult } from './engine-vs-sql.ts';
-import type { FirstPaintResult } from './first-paint.ts';
 import type { ImportVsCsvResult } from './import-vs-csv.ts';
 import type { MachineInfo } from './machine.ts';
 import type { BenchWorkspace } from './workspaces.ts';
@@ -27,8 +26,7 @@ export interface BenchResults {
   engineVsSql: EngineVsSqlResult[];
   breakdown: EngineBreakdown[];
   importVsCsv: ImportVsCsvResult[];
-  dashboardApi: DashboardApiResult[];
-  firstPaint?: FirstPaintResult;
+  dashboard: DashboardResult[];
   bundle?: BundleSize;
   steps: StepLog[];
   errors: { step: string; message: string }[];

@@ -6,10 +6,9 @@ import { resolve } from 'node:path';
 import { startServer } from '../src/server/index.ts';
 import { parseBenchArgs, type BenchOptions, type Step } from './args.ts';
 import { bundleSize, ensureWebBuild } from './bundle-size.ts';
-import { dashboardApi } from './dashboard-api.ts';
+import { dashboardInBrowser } from './dashboard-browser.ts';
 import { engineBreakdown } from './engine-breakdown.ts';
 import { engineVsSql } from './engine-vs-sql.ts';
-import { firstPaint } from './first-paint.ts';
 import { importVsCsv } from './import-vs-csv.ts';
 import { loadAverage, machineInfo } from './machine.ts';
 import { log } from './progress.ts';
@@ -30,7 +29,7 @@ async function main(opts: BenchOptions): Promise<BenchResults> {
     engineVsSql: [],
     breakdown: [],
     importVsCsv: [],
-    dashboardApi: [],
+    dashboard: [],
     steps: [],
     errors: [],
   };
@@ -108,9 +107,7 @@ async function main(opts: BenchOptions): Promise<BenchResults> {
           logger: false,
         });
         try {
-          results.dashboardApi.push(await dashboardApi(server.url, w, { loads: opts.apiLoads }));
-          if (size === 'demo')
-            results.firstPaint = await firstPaint(server.url, { loads: opts.paintLoads });
+          results.dashboard.push(await dashboardInBrowser(server.url, w, { loads: opts.loads }));
         } finally {
           await server.close();
         }

@@ -9,7 +9,7 @@ import type { KpiId, KpiSource } from '../metrics/types.ts';
 import type { Dialect } from './dialect.ts';
 import { isSubDay, type Dimension, type KpiQuery } from './query.ts';
 import { instantPeriod, scope } from './scope.ts';
-import { renderAggregate } from './render-expr.ts';
+import { quantileSets, renderAggregate } from './render-expr.ts';
 import { dailyCosts, sourceRelation } from './sources.ts';
 
 export interface CompiledGroup {
@@ -84,10 +84,14 @@ function compileGroup(
 ): { group: CompiledGroup; sql: string } {
   const aliases = new Map<string, string>();
   const columns: Partial<Record<KpiId, Record<string, string>>> = {};
+  const quantiles = quantileSets(
+    p.kpis.flatMap((id) => Object.values(KPIS[id].aggregates(s))),
+    d,
+  );
   for (const id of p.kpis) {
     const cols: Record<string, string> = {};
     for (const [name, agg] of Object.entries(KPIS[id].aggregates(s))) {
-      const sql = renderAggregate(agg, d);
+      const sql = renderAggregate(agg, d, quantiles);
       const alias = aliases.get(sql) ?? `g${index}_a${aliases.size}`;
       aliases.set(sql, alias);
       cols[name] = alias;

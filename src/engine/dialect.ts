@@ -26,8 +26,12 @@ export interface Dialect {
    * 1000 / 30, which a 6-decimal sum would truncate); one thread sums them, so it is repeatable.
    */
   sumSmall(expr: string): string;
-  /** Exact percentile, linear interpolation between closest ranks (Hyndman–Fan 7). */
-  quantileIf(expr: string, p: number, cond: string | null): string;
+  /**
+   * Exact percentile, linear interpolation between closest ranks (Hyndman–Fan 7). `all` lists
+   * every p the same SELECT asks of the same expr and cond: an engine that sorts once for several
+   * (DuckDB's list form) may use it, and must give the same figure.
+   */
+  quantileIf(expr: string, p: number, cond: string | null, all?: readonly number[]): string;
   /** Fractional seconds from `from` to `to` (timestamps). */
   secondsBetween(from: string, to: string): string;
   /** The wall-clock time in `tz` of a UTC instant column. */

@@ -44,14 +44,40 @@ export function renderExpr(e: Expr, d: Dialect): string {
   }
 }
 
-export function renderAggregate(a: Aggregate, d: Dialect): string {
+/**
+ * `quantiles`: for each (expr, condition) key of `quantileKey`, every p the SELECT asks of it, so
+ * the dialect can compute them in one pass.
+ */
+export function renderAggregate(
+  a: Aggregate,
+  d: Dialect,
+  quantiles?: ReadonlyMap<string, readonly number[]>,
+): string {
   const where = a.where ? renderExpr(a.where, d) : null;
   switch (a.fn) {
     case 'count':
       return d.countIf(where);
     case 'sum':
       return d.sumIf(renderExpr(a.of, d), where);
-    case 'quantile':
-      return d.quantileIf(renderExpr(a.of, d), a.p, where);
+    case 'quantile': {
+      const of = renderExpr(a.of, d);
+      return d.quantileIf(of, a.p, where, quantiles?.get(quantileKey(of, where)));
+    }
   }
+}
+
+export const quantileKey = (of: string, where: string | null): string => `${of}\u0000${where}`;
+
+/** Every p asked of each (expr, condition) among `aggs`, ascending. */
+export function quantileSets(
+  aggs: readonly Aggregate[],
+  d: Dialect,
+): Map<string, readonly number[]> {
+  const sets = new Map<string, Set<number>>();
+  for (const a of aggs) {
+    if (a.fn !== 'quantile') continue;
+    const key = quantileKey(renderExpr(a.of, d), a.where ? renderExpr(a.where, d) : null);
+    sets.set(key, (sets.get(key) ?? new Set()).add(a.p));
+  }
+  return new Map([...sets].map(([k, ps]) => [k, [...ps].sort((x, y) => x - y)]));
 }

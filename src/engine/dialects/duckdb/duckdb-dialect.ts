@@ -29,7 +29,12 @@ export const duckdbDialect: Dialect = {
   sumIf: (expr, cond) =>
     `CAST(coalesce(sum(CAST(${expr} AS DECIMAL(38, 6)))${filter(cond)}, 0) AS DOUBLE)`,
   sumSmall: (expr) => `coalesce(sum(${expr}), 0)`,
-  quantileIf: (expr, p, cond) => `quantile_cont(${expr}, ${p})${filter(cond)}`,
+  // Several percentiles of one column: one list aggregate, one sort (DuckDB binds identical
+  // aggregates once, so each p's element reads the same list).
+  quantileIf: (expr, p, cond, all) =>
+    all && all.length > 1 && all.includes(p)
+      ? `(quantile_cont(${expr}, [${all.join(', ')}])${filter(cond)})[${all.indexOf(p) + 1}]`
+      : `quantile_cont(${expr}, ${p})${filter(cond)}`,
   secondsBetween: (from, to) => `(epoch(${to}) - epoch(${from}))`,
   localTime: (instant, tz) => `timezone(${literal(tz)}, ${instant})`,
   localMidnight: (date, tz) => `timezone(${literal(tz)}, TIMESTAMP ${literal(`${date} 00:00:00`)})`,

@@ -1,0 +1,160 @@
+// The dashboard as a user meets it: Chromium opens the overview cold (new context, empty cache)
+// at N URLs, each with a period or filter not asked before, against the real server. Per load:
+// every /api request the page made (Resource Timing), the span until the last one answered, and
+// the first meaningful paint (every KPI tile shows its value). No response cache in the server.
+
+import { chromium, type Browser } from 'playwright-core';
+import { ALL_KPIS } from '../web/src/api/kpi-meta.ts';
+import { overviewUrls, type OverviewUrl } from './overview-urls.ts';
+import { log } from './progress.ts';
+import { withRssSampling } from './rss-sampler.ts';
+import { percentile, round } from './stats.ts';
+import type { BenchWorkspace } from './workspaces.ts';
+
+export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface LatencySummary {
+  readonly n: number;
+  readonly p50Ms: number;
+  readonly p95Ms: number;
+  readonly maxMs: number;
+}
+
+export interface LoadSample {
+  readonly label: string;
+  /** The page's /api requests: path and ms from request start to the response's last byte. */
+  readonly requests: readonly { readonly path: string; readonly ms: number }[];
+  /** From the first /api request's start to the last one's end. */
+  readonly apiSpanMs: number;
+  /** From navigation start until every KPI tile has its text. */
+  readonly tilesMs: number;
+  readonly fcpMs: number | null;
+  /** Tiles showing "—" (no figure for that period and filter). */
+  readonly empty: number;
+}
+
+export interface DashboardResult {
+  readonly size: string;
+  readonly contacts: number;
+  readonly loads: number;
+  /** Each /api request of the overview, over all loads. */
+  readonly request: LatencySummary;
+  /** Each load's span until all its /api requests had answered. */
+  readonly apiSpan: LatencySummary;
+  readonly tiles: LatencySummary;
+  readonly fcp: LatencySummary | null;
+  readonly serverPeakRssMb: number;
+  readonly samples: readonly LoadSample[];
+}
+
+function summary(values: readonly number[]): LatencySummary {
+  return {
+    n: values.length,
+    p50Ms: round(percentile(values, 50)),
+    p95Ms: round(percentile(values, 95)),
+    maxMs: round(Math.max(...values)),
+  };
+}
+
+async function coldLoad(browser: Browser, base: string, u: OverviewUrl): Promise<LoadSample> {
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    locale: 'en-GB',
+  });
+  try {
+    const page = await context.newPage();
+    await page.goto(base + u.path, { waitUntil: 'commit' });
+    const handle = await page.waitForFunction(
+      (want: number) => {
+        const els = [...document.querySelectorAll('[data-testid="kpi-value"]')];
+        const filled = els.length >= want && els.every((e) => (e.textContent ?? '').trim() !== '');
+        if (!filled) return false;
+        const empty = els.filter((e) => (e.textContent ?? '').trim() === '—').length;
+        return { at: performance.now(), empty };
+      },
+      ALL_KPIS.length,
+      { polling: 'raf', timeout: 300_000 },
+    );
+    const done = (await handle.jsonValue()) as { at: number; empty: number };
+    await page.waitForLoadState('networkidle');
+    const timing = await page.evaluate(() => ({
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+      api: performance
+        .getEntriesByType('resource')
+        .filter((e) => new URL(e.name).pathname.startsWith('/api/'))
+        .map((e) => {
+          const r = e as PerformanceResourceTiming;
+          return { path: new URL(r.name).pathname, start: r.startTime, end: r.responseEnd };
+        }),
+    }));
+    if (timing.api.length === 0) throw new Error(`no API requests seen for ${u.label}`);
+    const start = Math.min(...timing.api.map((a) => a.start));
+    const end = Math.max(...timing.api.map((a) => a.end));
+    return {
+      label: u.label,
+      requests: timing.api.map((a) => ({ path: a.path, ms: round(a.end - a.start) })),
+      apiSpanMs: round(end - start),
+      tilesMs: round(done.at),
+      fcpMs: timing.fcp === null ? null : round(timing.fcp),
+      empty: done.empty,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Cold overview loads against a running server (startServer) on `bw`. */
+export async function dashboardInBrowser(
+  serverUrl: string,
+  bw: BenchWorkspace,
+  { loads }: { loads: number },
+): Promise<DashboardResult> {
+  const res = await fetch(`${serverUrl}/api/v1/dimensions`);
+  const dims = (await res.json()) as Record<string, readonly string[]> & {
+    period: { from: string; to: string };
+  };
+  const urls = overviewUrls(dims.period.from, dims.period.to, dims, loads + 1);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  try {
+    const run = await withRssSampling(async () => {
+      // One load not measured: Chromium's own first start and the store's first reads.
+      await coldLoad(browser, serverUrl, urls[0] ?? { label: 'warm-up', path: '/' });
+      const samples: LoadSample[] = [];
+      for (const u of urls.slice(1)) {
+        samples.push(await coldLoad(browser, serverUrl, u));
+        const s = samples.at(-1);
+        if (samples.length % 5 === 0 || samples.length === 1) {
+          log(
+            `dashboard ${bw.size}: load ${samples.length}/${loads} ${u.label}: API ${s?.apiSpanMs} ms, tiles ${s?.tilesMs} ms`,
+          );
+        }
+      }
+      return samples;
+    });
+    const samples = run.value;
+    const fcps = samples.map((s) => s.fcpMs).filter((x): x is number => x !== null);
+    return {
+      size: bw.size,
+      contacts: bw.build.contacts,
+      loads: samples.length,
+      request: summary(samples.flatMap((s) => s.requests.map((r) => r.ms))),
+      apiSpan: summary(samples.map((s) => s.apiSpanMs)),
+      tiles: summary(samples.map((s) => s.tilesMs)),
+      fcp: fcps.length ? summary(fcps) : null,
+      // The server runs in this process: its DuckDB and Node heap.
+      serverPeakRssMb: run.peakRssMb,
+      samples,
+    };
+  } finally {
+    await browser.close();
+  }
+}
