@@ -84,13 +84,15 @@ function compileGroup(
 ): { group: CompiledGroup; sql: string } {
   const aliases = new Map<string, string>();
   const columns: Partial<Record<KpiId, Record<string, string>>> = {};
+  const aggregatesOf = (id: KpiId) =>
+    Object.entries(KPIS[id].aggregates(s)).filter(([, a]) => q.percentiles || a.fn !== 'quantile');
   const quantiles = quantileSets(
-    p.kpis.flatMap((id) => Object.values(KPIS[id].aggregates(s))),
+    p.kpis.flatMap((id) => aggregatesOf(id).map(([, a]) => a)),
     d,
   );
   for (const id of p.kpis) {
     const cols: Record<string, string> = {};
-    for (const [name, agg] of Object.entries(KPIS[id].aggregates(s))) {
+    for (const [name, agg] of aggregatesOf(id)) {
       const sql = renderAggregate(agg, d, quantiles);
       const alias = aliases.get(sql) ?? `g${index}_a${aliases.size}`;
       aliases.set(sql, alias);

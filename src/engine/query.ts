@@ -51,6 +51,11 @@ export const kpiQuerySchema = z
     to: localDate.optional(),
     /** Dimension → allowed values (OR within a dimension, AND across dimensions). */
     filters: z.partialRecord(z.enum(DIMENSIONS), z.array(z.string()).min(1)).default({}),
+    /**
+     * Compute p50/p90/p95 (ASA, AHT, time to resolution). A trend that only draws values can
+     * leave them out: they are the costliest part of a query (a sort per group).
+     */
+    percentiles: z.boolean().default(true),
     /** Minutes per `slot` (time of day) bucket. */
     slotMinutes: z.union([z.literal(15), z.literal(30), z.literal(60)]).default(30),
     /**

@@ -172,7 +172,7 @@ function toRows(
     counts: f.counts,
     ci_low: f.ciLow,
     ci_high: f.ciHigh,
-    percentiles: f.percentiles ?? null,
+    percentiles: q.percentiles ? (f.percentiles ?? null) : null,
     parts: f.parts ?? null,
     unit: def.unit,
     variant: def.variant(s),

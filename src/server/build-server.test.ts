@@ -76,6 +76,7 @@ describe('GET /api/openapi.json', () => {
       'slot',
       'by',
       'compare',
+      'percentiles',
       'set',
     ]);
     const drill = doc.paths['/api/v1/contacts']?.['get']?.parameters?.map((p) => p.name);

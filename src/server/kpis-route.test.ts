@@ -29,6 +29,26 @@ const one = (rows: KpiRow[], kpi: string, keys: Record<string, unknown> = {}) =>
 };
 
 describe('GET /api/v1/kpis: figures equal the hand-computed ones', () => {
+  it('percentiles=false leaves out p50/p90/p95 but not the figures (sparklines)', async () => {
+    const lite = await kpis('percentiles=false');
+    const full = await kpis('');
+    const asa = one(lite.rows, 'asa');
+    expect(asa.percentiles).toBeNull();
+    expect(asa.value).toBeCloseTo(150 / 7, 10);
+    expect(asa.n).toBe(7);
+    for (const r of lite.rows) {
+      expect(r.percentiles).toBeNull();
+      const same = full.rows.find((f) => f.kpi === r.kpi && f.scale === r.scale);
+      expect(r.value).toBe(same?.value);
+      expect(r.n).toBe(same?.n);
+    }
+    expect(one(full.rows, 'asa').percentiles?.p50).toBeCloseTo(15, 10);
+    const bad = await app().inject({ method: 'GET', url: '/api/v1/kpis?percentiles=no' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('percentiles');
+    expect(bad.body).toContain('false');
+  });
+
   it('every KPI over the whole data set, with definition, variant, n and period', async () => {
     const body = await kpis('');
     expect(body.engine).toBe('duckdb');
@@ -198,6 +218,7 @@ describe('GET /api/v1/kpis: a bad parameter is a 400 that names it and what is a
       'slot',
       'by',
       'compare',
+      'percentiles',
       'set',
     ]);
   });

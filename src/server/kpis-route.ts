@@ -10,6 +10,7 @@ import { previousPeriod } from './previous-period.ts';
 import {
   checkPeriod,
   nameList,
+  percentilesParam,
   scopeParams,
   settingOverrides,
   toKpiQueryInput,
@@ -23,6 +24,7 @@ export const kpisQuerySchema = z
       .optional()
       .meta({ description: `KPI ids, comma-separated; all when omitted: ${KPI_IDS.join(', ')}.` }),
     ...scopeParams,
+    percentiles: percentilesParam,
     set: settingOverrides('set').optional(),
   })
   .superRefine((q, ctx) => checkPeriod(q, ctx, { compareUsed: true }));

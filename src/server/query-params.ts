@@ -184,6 +184,11 @@ export const scopeParams = {
   compare: oneOf('compare', COMPARE).optional(),
 };
 
+/** `percentiles=false`: leave out p50/p90/p95 (a trend that only draws values). */
+export const percentilesParam = oneOf('percentiles', ['true', 'false'] as const)
+  .optional()
+  .meta({ description: 'false leaves out p50/p90/p95 (cheaper; for trends). Default true.' });
+
 /** `from` not after `to`; `compare` needs both (when `compare` is part of the route). */
 export function checkPeriod(
   q: { from?: string | undefined; to?: string | undefined; compare?: string | undefined },
@@ -217,6 +222,7 @@ export function toKpiQueryInput(
     slot?: (typeof SLOT_MINUTES)[number] | undefined;
     by?: Dimension[] | undefined;
     set?: SettingsOverride | undefined;
+    percentiles?: 'true' | 'false' | undefined;
   },
   kpis?: readonly KpiId[],
 ): KpiQueryInput {
@@ -229,5 +235,6 @@ export function toKpiQueryInput(
     ...(q.to ? { to: q.to } : {}),
     filters: q.filter ?? {},
     ...(q.slot ? { slotMinutes: Number(q.slot) as 15 | 30 | 60 } : {}),
+    ...(q.percentiles === 'false' ? { percentiles: false } : {}),
   };
 }

@@ -14,6 +14,8 @@ export interface QueryParams {
   readonly filters?: Readonly<Partial<Record<FilterDimension, string>>>;
   readonly slot?: number;
   readonly compare?: boolean;
+  /** false: the API leaves out p50/p90/p95 (sparklines and trends that draw only values). */
+  readonly percentiles?: boolean;
   /** Extra parameters, appended as given (e.g. kpi + group for rows behind a figure). */
   readonly extra?: readonly (readonly [string, string])[];
 }
@@ -30,6 +32,7 @@ export function searchOf(q: QueryParams): string {
   for (const [d, v] of Object.entries(q.filters ?? {})) if (v) p.append('filter', `${d}=${v}`);
   if (q.slot) p.set('slot', String(q.slot));
   if (q.compare) p.set('compare', 'previous-period');
+  if (q.percentiles === false) p.set('percentiles', 'false');
   for (const [k, v] of q.extra ?? []) p.append(k, v);
   const s = p.toString();
   return s ? `?${s}` : '';

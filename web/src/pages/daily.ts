@@ -16,8 +16,9 @@ export function useDaily(
   view: View,
   kpis: readonly KpiId[],
   grain = trendGrain(view),
+  { percentiles = true }: { percentiles?: boolean } = {},
 ): Loaded<KpiResponse> & { url: string } {
-  const url = apiUrl('kpis', { ...view.base, kpis, grain });
+  const url = apiUrl('kpis', { ...view.base, kpis, grain, percentiles });
   return { ...useApi<KpiResponse>(url), url };
 }
 
