@@ -11,6 +11,7 @@ import { isSubDay, type Dimension, type KpiQuery } from './query.ts';
 import { instantPeriod, scope } from './scope.ts';
 import { quantileSets, renderAggregate } from './render-expr.ts';
 import { dailyCosts, sourceRelation } from './sources.ts';
+import type { ZoneOffsets } from './zone-offsets.ts';
 
 export interface CompiledGroup {
   /** The value of column `_g` in this group's result rows. */
@@ -38,7 +39,16 @@ interface GroupPlan {
   readonly kpis: KpiId[];
 }
 
-export function compileQuery(q: KpiQuery, s: WorkspaceSettings, d: Dialect): CompiledQuery {
+/**
+ * `zone`: the time zone's offsets over the query's period (zone-offsets.ts), so local time is
+ * arithmetic rather than a conversion per row; without it the dialect converts each row.
+ */
+export function compileQuery(
+  q: KpiQuery,
+  s: WorkspaceSettings,
+  d: Dialect,
+  zone?: ZoneOffsets | null,
+): CompiledQuery {
   const plans = new Map<string, GroupPlan>();
   for (const id of q.kpis) {
     const k = KPIS[id];
@@ -51,7 +61,7 @@ export function compileQuery(q: KpiQuery, s: WorkspaceSettings, d: Dialect): Com
   const selects: string[] = [];
   for (const p of plans.values()) {
     const index = groups.length;
-    const g = compileGroup(index, p, sourceRelation(p.source, d, s), q, s, d);
+    const g = compileGroup(index, p, sourceRelation(p.source, d, s), q, s, d, zone);
     groups.push(g.group);
     selects.push(g.sql);
   }
@@ -81,6 +91,7 @@ function compileGroup(
   q: KpiQuery,
   s: WorkspaceSettings,
   d: Dialect,
+  zone?: ZoneOffsets | null,
 ): { group: CompiledGroup; sql: string } {
   const aliases = new Map<string, string>();
   const columns: Partial<Record<KpiId, Record<string, string>>> = {};
@@ -104,8 +115,8 @@ function compileGroup(
   const sql = groupedSelect({
     index,
     rel,
-    local: d.localTime(ts, s.timezone),
-    offset: d.utcOffsetSeconds(ts, s.timezone),
+    local: d.localTime(ts, s.timezone, zone),
+    offset: d.utcOffsetSeconds(ts, s.timezone, zone),
     aggs: [...aliases].map(([sql, alias]) => `${sql} AS ${alias}`),
     q,
     d,

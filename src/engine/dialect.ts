@@ -4,6 +4,7 @@
 import type { Scalar } from '../metrics/expr.ts';
 import type { FieldSpec } from '../model/fields.ts';
 import type { Grain } from './query.ts';
+import type { ZoneOffsets } from './zone-offsets.ts';
 
 export const ENGINES = ['duckdb', 'clickhouse'] as const;
 export type EngineName = (typeof ENGINES)[number];
@@ -34,8 +35,11 @@ export interface Dialect {
   quantileIf(expr: string, p: number, cond: string | null, all?: readonly number[]): string;
   /** Fractional seconds from `from` to `to` (timestamps). */
   secondsBetween(from: string, to: string): string;
-  /** The wall-clock time in `tz` of a UTC instant column. */
-  localTime(instant: string, tz: string): string;
+  /**
+   * The wall-clock time in `tz` of a UTC instant column. With `zone` (the offsets over the
+   * query's period), instant + offset instead of a conversion per row; outside it, the conversion.
+   */
+  localTime(instant: string, tz: string, zone?: ZoneOffsets | null): string;
   /** The UTC instant of local midnight starting `date` (YYYY-MM-DD) in `tz`. */
   localMidnight(date: string, tz: string): string;
   /** Start of the grain bucket containing a local timestamp (weeks start on Monday). */
@@ -58,7 +62,7 @@ export interface Dialect {
    * Seconds that local time in `tz` is ahead of UTC at a UTC instant (Amsterdam in summer: 7200).
    * Tells apart the two occurrences of the repeated local hour when DST ends.
    */
-  utcOffsetSeconds(instant: string, tz: string): string;
+  utcOffsetSeconds(instant: string, tz: string, zone?: ZoneOffsets | null): string;
   /** A timestamp plus `minutes` (an integer SQL expression) of elapsed time. */
   addMinutes(ts: string, minutes: string): string;
   /** Adds `next_at`: the next `at` value in the same `partition`, ordered by `at` then `tiebreak` (NULL for the last). */

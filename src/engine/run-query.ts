@@ -19,6 +19,7 @@ import { kpiQuery, type KpiQuery, type KpiQueryInput } from './query.ts';
 import type { KeyValue, KpiReport, KpiRow, ReportPeriod } from './result.ts';
 import { ensureDerived } from './derived.ts';
 import type { Row, Runner } from './runner.ts';
+import { zoneOffsets } from './zone-offsets.ts';
 
 const SURVEY_OR_SAMPLE: readonly KpiId[] = ['nps', 'csat', 'ces', 'ces_positive', 'fcr'];
 
@@ -31,11 +32,13 @@ export async function runKpiQuery(
   // The query's own settings (validated here, before any SQL) over the workspace's.
   const settings = withOverride(workspaceSettings, q.settings);
   await ensureDerived(runner);
-  const compiled = compileQuery(q, settings, runner.dialect);
-  const [result, period] = await Promise.all([
-    runner.all(compiled.sql),
-    reportPeriod(runner, q, settings),
-  ]);
+  const period = await reportPeriod(runner, q, settings);
+  const zone =
+    usesLocalTime(q) && period.from && period.to
+      ? await zoneOffsets(runner, settings.timezone, period.from, period.to)
+      : null;
+  const compiled = compileQuery(q, settings, runner.dialect, zone);
+  const result = await runner.all(compiled.sql);
   const rowsOf = new Map<number, Row[]>();
   for (const r of result) {
     const g = Number(r['_g']);
@@ -200,6 +203,11 @@ export function targetFor(id: KpiId, channel: string | null, s: WorkspaceSetting
 }
 
 /** The period a report covers: the query's bounds, or the data's first and last local day. */
+/** Grains and time-of-day dimensions need local time; totals only compare instants. */
+const usesLocalTime = (q: KpiQuery): boolean =>
+  q.grain !== undefined ||
+  [...q.by, ...Object.keys(q.filters)].some((k) => k === 'weekday' || k === 'slot');
+
 async function reportPeriod(
   runner: Runner,
   q: KpiQuery,

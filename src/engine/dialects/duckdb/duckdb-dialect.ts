@@ -5,6 +5,7 @@ import type { Scalar } from '../../../metrics/expr.ts';
 import type { FieldSpec } from '../../../model/fields.ts';
 import type { Dialect } from '../../dialect.ts';
 import type { Grain } from '../../query.ts';
+import type { ZoneOffsets } from '../../zone-offsets.ts';
 
 const TRUNC: Readonly<Record<Grain, string>> = {
   '15m': 'time_bucket(INTERVAL 15 MINUTE, %s)',
@@ -36,7 +37,10 @@ export const duckdbDialect: Dialect = {
       ? `(quantile_cont(${expr}, [${all.join(', ')}])${filter(cond)})[${all.indexOf(p) + 1}]`
       : `quantile_cont(${expr}, ${p})${filter(cond)}`,
   secondsBetween: (from, to) => `(epoch(${to}) - epoch(${from}))`,
-  localTime: (instant, tz) => `timezone(${literal(tz)}, ${instant})`,
+  localTime: (instant, tz, zone) =>
+    zone
+      ? `make_timestamp(epoch_us(${instant}) + ${offsetSql(instant, tz, zone)} * 1000000::BIGINT)`
+      : `timezone(${literal(tz)}, ${instant})`,
   localMidnight: (date, tz) => `timezone(${literal(tz)}, TIMESTAMP ${literal(`${date} 00:00:00`)})`,
   bucket: (local, grain) => TRUNC[grain].replace('%s', local),
   formatBucket: (expr, grain) =>
@@ -50,9 +54,8 @@ export const duckdbDialect: Dialect = {
   secondsOfDay: (local) => `(epoch(${local}) - epoch(date_trunc('day', ${local})))`,
   intDiv: (a, b) => `(${a} // ${b})`,
   slot: (local, minutes) => `((hour(${local}) * 60 + minute(${local})) // ${minutes} * ${minutes})`,
-  // timezone() gives a naive TIMESTAMP whose epoch reads the wall clock as if it were UTC.
-  utcOffsetSeconds: (instant, tz) =>
-    `CAST(epoch(timezone(${literal(tz)}, ${instant})) - epoch(${instant}) AS INTEGER)`,
+  utcOffsetSeconds: (instant, tz, zone) =>
+    zone ? offsetSql(instant, tz, zone) : exactOffset(instant, tz),
   addMinutes: (ts, minutes) => `(${ts} + to_minutes(CAST(${minutes} AS BIGINT)))`,
   withNextInPartition: (relation, partition, at, tiebreak) =>
     `SELECT *, lead(${at}) OVER (PARTITION BY ${partition} ORDER BY ${at}, ${tiebreak}) AS next_at FROM (${relation})`,
@@ -62,6 +65,20 @@ export const duckdbDialect: Dialect = {
   columnType,
   concat: (...parts) => `concat(${parts.join(', ')})`,
 };
+
+// timezone() gives a naive TIMESTAMP whose epoch reads the wall clock as if it were UTC.
+const exactOffset = (instant: string, tz: string) =>
+  `CAST(epoch(timezone(${literal(tz)}, ${instant})) - epoch(${instant}) AS INTEGER)`;
+
+/** The offset from the zone's segments inside [from, to), the exact conversion outside. */
+function offsetSql(instant: string, tz: string, zone: ZoneOffsets): string {
+  const ts = (iso: string) => `TIMESTAMPTZ ${literal(iso)}`;
+  const next = [...zone.segments.slice(1).map((g) => g.start), zone.to];
+  const whens = zone.segments.map(
+    (g, i) => `WHEN ${instant} < ${ts(next[i] ?? zone.to)} THEN ${g.offsetSeconds}`,
+  );
+  return `(CASE WHEN ${instant} < ${ts(zone.from)} THEN ${exactOffset(instant, tz)} ${whens.join(' ')} ELSE ${exactOffset(instant, tz)} END)`;
+}
 
 function literal(value: Scalar): string {
   if (value === null) return 'NULL';
