@@ -21,6 +21,8 @@ export interface CompiledGroup {
   readonly kpis: readonly KpiId[];
   /** For each KPI, its aggregate names → result column. */
   readonly columns: Readonly<Partial<Record<KpiId, Readonly<Record<string, string>>>>>;
+  /** Each column's value over no rows (counts and sums 0, percentiles none). */
+  readonly empty: Readonly<Record<string, 0 | null>>;
 }
 
 export interface CompiledQuery {
@@ -73,7 +75,9 @@ export function compileQuery(
   const keys = keyNames(q);
   // Sub-day buckets sort by their UTC start: on the DST-end night 02:00+02:00 comes first.
   const time = q.grain ? [isSubDay(q.grain) ? 'ks' : 'kp'] : [];
-  const order = ['_g', ...q.by.map((_, i) => `k${i}`), ...time].join(', ');
+  const order = ['_g', ...(q.previous ? ['_s'] : []), ...q.by.map((_, i) => `k${i}`), ...time].join(
+    ', ',
+  );
   const sql = `SELECT * FROM (${d.unionAllByName(selects)}) u ORDER BY ${order}`;
   return { sql, keys, groups };
 }
@@ -95,6 +99,7 @@ function compileGroup(
 ): { group: CompiledGroup; sql: string } {
   const aliases = new Map<string, string>();
   const columns: Partial<Record<KpiId, Record<string, string>>> = {};
+  const empty: Record<string, 0 | null> = {};
   const aggregatesOf = (id: KpiId) =>
     Object.entries(KPIS[id].aggregates(s)).filter(([, a]) => q.percentiles || a.fn !== 'quantile');
   const quantiles = quantileSets(
@@ -107,6 +112,7 @@ function compileGroup(
       const sql = renderAggregate(agg, d, quantiles);
       const alias = aliases.get(sql) ?? `g${index}_a${aliases.size}`;
       aliases.set(sql, alias);
+      empty[alias] = agg.fn === 'quantile' ? null : 0;
       cols[name] = alias;
     }
     columns[id] = cols;
@@ -120,17 +126,22 @@ function compileGroup(
     aggs: [...aliases].map(([sql, alias]) => `${sql} AS ${alias}`),
     q,
     d,
-    period: instantPeriod(ts, q, s, d),
+    period: instantPeriod(ts, q.previous ? { ...q, from: q.previous.from } : q, s, d),
+    series:
+      q.previous && q.from
+        ? `CASE WHEN ${ts} < ${d.localMidnight(q.from, s.timezone)} THEN 1 ELSE 0 END`
+        : undefined,
   });
   return {
-    group: { index, source: p.source, timeField: p.timeField, kpis: p.kpis, columns },
+    group: { index, source: p.source, timeField: p.timeField, kpis: p.kpis, columns, empty },
     sql,
   };
 }
 
 function compileCosts(index: number, q: KpiQuery, d: Dialect) {
+  const first = q.previous?.from ?? q.from;
   const period = [
-    q.from && `day >= DATE ${d.literal(q.from)}`,
+    first && `day >= DATE ${d.literal(first)}`,
     q.to && `day <= DATE ${d.literal(q.to)}`,
   ].filter((x): x is string => Boolean(x));
   const cost = `g${index}_cost`;
@@ -144,6 +155,10 @@ function compileCosts(index: number, q: KpiQuery, d: Dialect) {
     q,
     d,
     period,
+    series:
+      q.previous && q.from
+        ? `CASE WHEN day < DATE ${d.literal(q.from)} THEN 1 ELSE 0 END`
+        : undefined,
   });
   const group: CompiledGroup = {
     index,
@@ -151,6 +166,7 @@ function compileCosts(index: number, q: KpiQuery, d: Dialect) {
     timeField: 'day',
     kpis: ['cost_per_resolution'],
     columns: { cost_per_resolution: { cost, cost_rows: rows } },
+    empty: { [cost]: 0, [rows]: 0 },
   };
   return { group, sql };
 }
@@ -169,15 +185,19 @@ interface SelectParts {
   q: KpiQuery;
   d: Dialect;
   period: string[];
+  /** With a previous period: 1 for its rows, 0 for the current period's (column `_s`). */
+  series?: string | undefined;
 }
 
 /**
  * One group's rows: `_g`, the keys (`k0`…, `kp` as text) and its aggregate columns; below a day
  * also `ks`, the bucket's UTC start in epoch seconds, for ordering.
  */
-function groupedSelect({ index, rel, local, offset, aggs, q, d, period }: SelectParts): string {
+function groupedSelect(parts: SelectParts): string {
+  const { index, rel, local, offset, aggs, q, d, period, series } = parts;
   const sc = scope(rel, local, period, q, d);
   const keys = q.by.map((dim, i) => `${sc.keyExpr(dim)} AS k${i}`);
+  if (series) keys.unshift(`${series} AS _s`);
   const withOffset = isSubDay(q.grain) && offset !== undefined;
   if (q.grain) keys.push(`${d.bucket('t_local', q.grain)} AS kb`);
   if (withOffset) keys.push(`${offset} AS ko`);
@@ -186,7 +206,7 @@ function groupedSelect({ index, rel, local, offset, aggs, q, d, period }: Select
     FROM ${sc.from}
     ${sc.where.length ? `WHERE ${sc.where.join(' AND ')}` : ''}
     ${keys.length ? `GROUP BY ${keys.map((_, i) => i + 1).join(', ')}` : ''}`;
-  const outerKeys = q.by.map((_, i) => `k${i}`);
+  const outerKeys = [...(series ? ['_s'] : []), ...q.by.map((_, i) => `k${i}`)];
   if (q.grain && withOffset) {
     outerKeys.push(`${d.concat(d.formatBucket('kb', q.grain), d.formatUtcOffset('ko'))} AS kp`);
     outerKeys.push(`(${d.localDayNumber('kb')} * 86400 + ${d.secondsOfDay('kb')} - ko) AS ks`);

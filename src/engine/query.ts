@@ -56,6 +56,11 @@ export const kpiQuerySchema = z
      * leave them out: they are the costliest part of a query (a sort per group).
      */
     percentiles: z.boolean().default(true),
+    /**
+     * The period just before `from`…`to` to compare with (it must end the day before `from`):
+     * both are computed in the same statement, one scan over both periods.
+     */
+    previous: z.object({ from: localDate, to: localDate }).optional(),
     /** Minutes per `slot` (time of day) bucket. */
     slotMinutes: z.union([z.literal(15), z.literal(30), z.literal(60)]).default(30),
     /**
@@ -72,7 +77,18 @@ export const kpiQuerySchema = z
   .refine((q) => !q.from || !q.to || q.from <= q.to, {
     message: '`from` must not be after `to`',
     path: ['from'],
-  });
+  })
+  .refine(
+    (q) =>
+      !q.previous ||
+      (q.from !== undefined &&
+        q.previous.from <= q.previous.to &&
+        dayAfter(q.previous.to) === q.from),
+    { message: '`previous` must end the day before `from`', path: ['previous'] },
+  );
+
+const dayAfter = (day: string): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 export type KpiQueryInput = z.input<typeof kpiQuerySchema>;
 export type KpiQuery = z.output<typeof kpiQuerySchema>;

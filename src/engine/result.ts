@@ -45,4 +45,6 @@ export interface KpiReport {
   readonly period: ReportPeriod;
   readonly engine: EngineName;
   readonly warnings: readonly string[];
+  /** The query's `previous` period, computed in the same statement. */
+  readonly previous?: { readonly period: ReportPeriod; readonly rows: readonly KpiRow[] };
 }

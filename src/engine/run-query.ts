@@ -33,12 +33,45 @@ export async function runKpiQuery(
   const settings = withOverride(workspaceSettings, q.settings);
   await ensureDerived(runner);
   const period = await reportPeriod(runner, q, settings);
+  const first = q.previous?.from ?? period.from;
   const zone =
-    usesLocalTime(q) && period.from && period.to
-      ? await zoneOffsets(runner, settings.timezone, period.from, period.to)
+    usesLocalTime(q) && first && period.to
+      ? await zoneOffsets(runner, settings.timezone, first, period.to)
       : null;
   const compiled = compileQuery(q, settings, runner.dialect, zone);
   const result = await runner.all(compiled.sql);
+  const warnings: string[] = [];
+  if (q.kpis.includes('cost_per_resolution') && !costsAttributable(q)) {
+    warnings.push(
+      'cost per resolution needs a breakdown by channel or team only and a grain of a day or longer; it is left empty here',
+    );
+  }
+  const series = (s: number) => result.filter((r) => Number(r['_s'] ?? 0) === s);
+  const rows = kpiRowsOf(series(0), compiled, q, settings);
+  return {
+    rows,
+    query: q,
+    period,
+    engine: runner.dialect.name,
+    warnings,
+    ...(q.previous
+      ? {
+          previous: {
+            period: { ...q.previous, timezone: settings.timezone },
+            rows: kpiRowsOf(series(1), compiled, q, settings),
+          },
+        }
+      : {}),
+  };
+}
+
+/** One period's result rows (all groups) turned into KPI rows, in the query's KPI order. */
+function kpiRowsOf(
+  result: readonly Row[],
+  compiled: CompiledQuery,
+  q: KpiQuery,
+  settings: WorkspaceSettings,
+): KpiRow[] {
   const rowsOf = new Map<number, Row[]>();
   for (const r of result) {
     const g = Number(r['_g']);
@@ -46,11 +79,11 @@ export async function runKpiQuery(
     list.push(r);
     rowsOf.set(g, list);
   }
-  const warnings: string[] = [];
-  if (q.kpis.includes('cost_per_resolution') && !costsAttributable(q)) {
-    warnings.push(
-      'cost per resolution needs a breakdown by channel or team only and a grain of a day or longer; it is left empty here',
-    );
+  // Totals over a period without rows: a statement that groups by period (with `previous`)
+  // returns no row for it, where an ungrouped one returns counts of 0; fill them in.
+  if (q.by.length === 0 && !q.grain) {
+    for (const g of compiled.groups)
+      if (!rowsOf.has(g.index)) rowsOf.set(g.index, [{ ...g.empty }]);
   }
   const out: KpiRow[] = [];
   for (const id of q.kpis) {
@@ -64,13 +97,7 @@ export async function runKpiQuery(
       id === 'cost_per_resolution' ? addCosts(groups, costGroups(compiled, rowsOf, q), q) : groups;
     for (const g of withCosts) out.push(...toRows(id, g.keys, g.aggs, settings, q));
   }
-  return {
-    rows: out,
-    query: q,
-    period,
-    engine: runner.dialect.name,
-    warnings,
-  };
+  return out;
 }
 
 interface Group {

@@ -45,12 +45,16 @@ export function registerKpiRoutes(app: ZodApp, { workspace }: ServerContext): vo
         const q = req.query;
         const settings = await workspace.settings();
         const input = toKpiQueryInput(q, q.kpi);
-        const report = await runKpiQuery(workspace.runner, input, settings);
-        let previous: KpiReport | undefined;
-        if (q.compare === 'previous-period' && q.from && q.to) {
-          const period = previousPeriod(q.from, q.to);
-          previous = await runKpiQuery(workspace.runner, { ...input, ...period }, settings);
-        }
+        // The previous period comes from the same statement (one scan over both periods).
+        const compare = q.compare === 'previous-period' && q.from && q.to;
+        const report = await runKpiQuery(
+          workspace.runner,
+          compare ? { ...input, previous: previousPeriod(q.from ?? '', q.to ?? '') } : input,
+          settings,
+        );
+        const previous: KpiReport | undefined = report.previous
+          ? { ...report, ...report.previous, warnings: [] }
+          : undefined;
         if (wantsCsv(req)) {
           // The whole report, so each CSV line says its period, time zone, grain and filters.
           const series: KpiCsvSeries[] = [{ series: 'current', ...report }];
