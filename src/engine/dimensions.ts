@@ -42,15 +42,22 @@ export async function listDimensions(
   s: WorkspaceSettings,
 ): Promise<DimensionValues> {
   const d = runner.dialect;
-  const entries = await Promise.all(
-    (Object.keys(COLUMN_OF) as ColumnDimension[]).map(async (name) => {
-      const c = d.quoteIdent(COLUMN_OF[name]);
-      const union = TIME_OF.map(([t]) => `SELECT ${c} AS v FROM ${t}`).join(' UNION ');
-      const rows = await runner.all(
-        `SELECT DISTINCT CAST(v AS VARCHAR) AS v FROM (${union}) x WHERE v IS NOT NULL AND v <> '' ORDER BY v`,
-      );
-      return [name, rows.map((r) => String(r['v']))] as const;
-    }),
+  const names = Object.keys(COLUMN_OF) as ColumnDimension[];
+  const cols = names.map((n) => d.quoteIdent(COLUMN_OF[n]));
+  // One scan per table: a grouping set per dimension, then the values merged across tables.
+  const perTable = TIME_OF.map(
+    ([t]) => `SELECT ${cols.map((c, i) => `CAST(${c} AS VARCHAR) AS v${i}`).join(', ')}
+      FROM ${t} GROUP BY GROUPING SETS (${cols.map((c) => `(${c})`).join(', ')})`,
+  );
+  const pick = names.map(
+    (_, i) => `SELECT ${i} AS i, v${i} AS v FROM u WHERE v${i} IS NOT NULL AND v${i} <> ''`,
+  );
+  const rows = await runner.all(`
+    WITH u AS MATERIALIZED (${perTable.join(' UNION ALL ')})
+    SELECT DISTINCT i, v FROM (${pick.join(' UNION ALL ')}) x ORDER BY i, v`);
+  const entries = names.map(
+    (name, i) =>
+      [name, rows.filter((r) => Number(r['i']) === i).map((r) => String(r['v']))] as const,
   );
   const values = Object.fromEntries(entries) as Record<ColumnDimension, string[]>;
   return { ...values, period: await dataPeriod(runner, s) };
