@@ -5,6 +5,7 @@
 
 import { chromium, type Browser } from 'playwright-core';
 import { ALL_KPIS } from '../web/src/api/kpi-meta.ts';
+import { replayOverview, type ReplayResult } from './api-replay.ts';
 import { overviewUrls, type OverviewUrl } from './overview-urls.ts';
 import { log } from './progress.ts';
 import { withRssSampling } from './rss-sampler.ts';
@@ -53,6 +54,8 @@ export interface DashboardResult {
   readonly tiles: LatencySummary;
   readonly fcp: LatencySummary | null;
   readonly serverPeakRssMb: number;
+  /** The same requests without the browser, at periods and filters of their own. */
+  readonly replay: ReplayResult;
   readonly samples: readonly LoadSample[];
 }
 
@@ -93,7 +96,8 @@ async function coldLoad(browser: Browser, base: string, u: OverviewUrl): Promise
         .filter((e) => new URL(e.name).pathname.startsWith('/api/'))
         .map((e) => {
           const r = e as PerformanceResourceTiming;
-          return { path: new URL(r.name).pathname, start: r.startTime, end: r.responseEnd };
+          const u = new URL(r.name);
+          return { path: u.pathname + u.search, start: r.startTime, end: r.responseEnd };
         }),
     }));
     if (timing.api.length === 0) throw new Error(`no API requests seen for ${u.label}`);
@@ -122,7 +126,9 @@ export async function dashboardInBrowser(
   const dims = (await res.json()) as Record<string, readonly string[]> & {
     period: { from: string; to: string };
   };
-  const urls = overviewUrls(dims.period.from, dims.period.to, dims, loads + 1);
+  // Twice as many distinct URLs as loads: the first half for the browser, the rest for replay.
+  const all = overviewUrls(dims.period.from, dims.period.to, dims, 2 * loads + 1);
+  const urls = all.slice(0, loads + 1);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   try {
     const run = await withRssSampling(async () => {
@@ -138,9 +144,20 @@ export async function dashboardInBrowser(
           );
         }
       }
-      return samples;
+      // The API calls of the page, without the page: the request set of a load with no filter
+      // (a filter's own parameter is re-added per load), at the other half of the URLs.
+      const templates = (samples.find((x) => !x.label.includes('=')) ?? samples[0])?.requests ?? [];
+      const replay = await replayOverview(
+        serverUrl,
+        templates.map((r) => r.path),
+        all.slice(loads + 1),
+      );
+      log(
+        `dashboard ${bw.size}: replay p95 ${replay.request.p95Ms} ms per request, ${replay.span.p95Ms} ms per load`,
+      );
+      return { samples, replay };
     });
-    const samples = run.value;
+    const { samples, replay } = run.value;
     const fcps = samples.map((s) => s.fcpMs).filter((x): x is number => x !== null);
     return {
       size: bw.size,
@@ -152,6 +169,7 @@ export async function dashboardInBrowser(
       fcp: fcps.length ? summary(fcps) : null,
       // The server runs in this process: its DuckDB and Node heap.
       serverPeakRssMb: run.peakRssMb,
+      replay,
       samples,
     };
   } finally {
