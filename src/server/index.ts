@@ -3,7 +3,8 @@
 
 export { buildServer } from './build-server.ts';
 export type { BuildServerOptions } from './build-server.ts';
-export { findRunningServer, startServer } from './start-server.ts';
+export { findRunningServer } from './find-running-server.ts';
+export { startServer } from './start-server.ts';
 export type { RunningServer, StartServerOptions } from './start-server.ts';
 export { lockPath } from './lock-file.ts';
 export type { ServerLock } from './lock-file.ts';

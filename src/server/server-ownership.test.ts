@@ -10,7 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bufferIo } from '../cli/io.ts';
 import { main } from '../cli/main.ts';
-import { findRunningServer } from './start-server.ts';
+import { findRunningServer } from './find-running-server.ts';
 
 let dir: string;
 let db: string;

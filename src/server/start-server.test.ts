@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findRunningServer, startServer } from './start-server.ts';
+import { findRunningServer } from './find-running-server.ts';
+import { startServer } from './start-server.ts';
 import { lockPath } from './lock-file.ts';
 import { previousPeriod } from './previous-period.ts';
 

@@ -7,7 +7,7 @@ import { UserError } from '../errors.ts';
 import { setMemoryLimit } from '../workspace/memory-limit.ts';
 import { openWorkspace } from '../workspace/workspace.ts';
 import { buildServer } from './build-server.ts';
-import { pidAlive, readLock, removeLock, removeLockSync, writeLock } from './lock-file.ts';
+import { removeLock, removeLockSync, writeLock } from './lock-file.ts';
 
 export interface StartServerOptions {
   readonly dbPath: string;
@@ -81,25 +81,6 @@ export async function startServer({
   process.on('exit', onExit);
   for (const s of SIGNALS) process.once(s, onSignal);
   return { url, close };
-}
-
-/** A server that owns `dbPath` and answers its health check, or null (a stale lock is ignored). */
-export async function findRunningServer(
-  dbPath: string,
-  { timeoutMs = 2000 }: { timeoutMs?: number } = {},
-): Promise<{ url: string } | null> {
-  const lock = await readLock(dbPath);
-  if (!lock || !pidAlive(lock.pid)) return null;
-  try {
-    const res = await fetch(`${lock.url}/api/v1/health`, {
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    if (!res.ok) return null;
-    const body = (await res.json()) as { ok?: unknown };
-    return body.ok === true ? { url: lock.url } : null;
-  } catch {
-    return null;
-  }
 }
 
 /** Wildcard binds are reached via loopback; IPv6 literals need brackets in a URL. */

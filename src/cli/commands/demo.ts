@@ -8,7 +8,6 @@ import type { Command } from 'commander';
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../../errors.ts';
-import { loadScenario, simulate } from '../../simulate/index.ts';
 import { openWorkspace } from '../../workspace/workspace.ts';
 import type { Ctx } from '../context.ts';
 import { progress } from '../progress.ts';
@@ -44,6 +43,8 @@ export async function buildDemo(ctx: Ctx, o: DemoOptions): Promise<void> {
   const path = ctx.dbPath();
   const scale = parseFlag('scale', o.scale, (v) => Number.isFinite(v) && v > 0, 'a number > 0');
   const seed = parseFlag('seed', o.seed, Number.isSafeInteger, 'a whole number');
+  // Loaded here so that commands other than demo start without the simulator.
+  const { loadScenario, simulate } = await import('../../simulate/index.ts');
   const scenario = await loadScenario(o.scenario ?? 'default');
   const inMemory = path === ':memory:';
   if (!inMemory && existsSync(path) && !o.force) {

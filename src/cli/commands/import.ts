@@ -8,7 +8,7 @@ import { UserError, type ErrorLocation } from '../../errors.ts';
 import { importFiles, SOURCE_FORMATS, type ImportSummary } from '../../ingest/index.ts';
 import type { SourceFormat } from '../../ingest/index.ts';
 import { ENTITIES, type Entity } from '../../model/fields.ts';
-import { findRunningServer } from '../../server/index.ts';
+import { findRunningServer } from '../../server/find-running-server.ts';
 import { pickFormat, withWorkspace, type Ctx } from '../context.ts';
 import { importProgress, uploadProgress } from '../import-progress.ts';
 import { renderImportSummary } from '../import-summary.ts';

@@ -5,7 +5,6 @@ import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer } from '../../server/index.ts';
 import type { Ctx } from '../context.ts';
 import { buildDemo } from './demo.ts';
 
@@ -22,6 +21,8 @@ export function registerServe(program: Command, ctx: Ctx): void {
       const dbPath = ctx.dbPath();
       if (o.demo && !existsSync(dbPath)) await buildDemo(ctx, {});
       const webDir = existsSync(join(WEB_DIST, 'index.html')) ? WEB_DIST : undefined;
+      // Loaded here: Fastify is heavy, and other commands should start quickly.
+      const { startServer } = await import('../../server/start-server.ts');
       const server = await startServer({
         dbPath,
         memoryLimit: ctx.memoryLimit(),
