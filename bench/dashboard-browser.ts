@@ -3,25 +3,15 @@
 // every /api request the page made (Resource Timing), the span until the last one answered, and
 // the first meaningful paint (every KPI tile shows its value). No response cache in the server.
 
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { ALL_KPIS } from '../web/src/api/kpi-meta.ts';
+import { launchChromium } from '../test/helpers/chromium.ts';
 import { replayOverview, type ReplayResult } from './api-replay.ts';
 import { overviewUrls, type OverviewUrl } from './overview-urls.ts';
 import { log } from './progress.ts';
 import { withRssSampling } from './rss-sampler.ts';
 import { percentile, round } from './stats.ts';
 import type { BenchWorkspace } from './workspaces.ts';
-
-export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface LatencySummary {
   readonly n: number;
@@ -129,7 +119,7 @@ export async function dashboardInBrowser(
   // Twice as many distinct URLs as loads: the first half for the browser, the rest for replay.
   const all = overviewUrls(dims.period.from, dims.period.to, dims, 2 * loads + 1);
   const urls = all.slice(0, loads + 1);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await launchChromium();
   try {
     const run = await withRssSampling(async () => {
       // One load not measured: Chromium's own first start and the store's first reads.

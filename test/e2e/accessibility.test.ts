@@ -3,16 +3,10 @@
 // under docs/screenshots/ at 1366×768.
 
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, openDashboard, ROOT, startHarness, type Harness } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, openDashboard, ROOT, useHarness } from './harness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-}, 180_000);
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 // Every page as a team lead first opens it: no filters (the pages pick one channel where a chart
 // needs one, and say so).

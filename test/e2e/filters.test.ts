@@ -2,17 +2,11 @@
 // period presets resolve against the data's last day, the tabs work from the keyboard, and cards
 // that do not apply a filter say so (the staffing plan).
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { KpiRow } from '../../src/engine/result.ts';
-import { openDashboard, startHarness, type Harness } from './harness.ts';
+import { openDashboard, useHarness } from './harness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-}, 180_000);
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 const SL = '[data-kpi="service_level"] [data-testid="kpi-value"]';
 

@@ -5,6 +5,7 @@
 // each on its own copy of a demo built once per machine and code version (kept in the temp dir).
 
 import { createHash } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
 import {
   copyFileSync,
   existsSync,
@@ -16,24 +17,15 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { startServer, type RunningServer } from '../../src/server/index.ts';
+import { launchChromium } from '../helpers/chromium.ts';
 import { ensureDerived } from '../../src/engine/index.ts';
 import { loadScenario, simulate } from '../../src/simulate/index.ts';
 import { openWorkspace } from '../../src/workspace/workspace.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface Harness {
   readonly url: string;
@@ -102,7 +94,7 @@ export async function startHarness(): Promise<Harness> {
   let browser: Browser | undefined;
   try {
     server = await startServer({ dbPath, port: 0, webDir: join(ROOT, 'web/dist'), logger: false });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
   } catch (e) {
     await server?.close();
     rmSync(dir, { recursive: true, force: true });
@@ -211,4 +203,34 @@ export function parseCsv(text: string): Record<string, string>[] {
   return body
     .filter((r) => r.length > 1 || r[0] !== '')
     .map((r) => Object.fromEntries((head ?? []).map((h, i) => [h, r[i] ?? ''])));
+}
+
+/**
+ * The harness of one test file: started before its tests, closed after them. The object forwards
+ * to the running harness, so tests write `h.page()`, `h.url`.
+ */
+export function useHarness(): Harness {
+  let h: Harness | undefined;
+  beforeAll(async () => {
+    h = await startHarness();
+  }, 180_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+  const cur = (): Harness => {
+    if (!h) throw new Error('the browser-test harness has not started');
+    return h;
+  };
+  return {
+    get url() {
+      return cur().url;
+    },
+    get browser() {
+      return cur().browser;
+    },
+    page: (opts) => cur().page(opts),
+    api: (path) => cur().api(path),
+    importFile: (entity, name, text) => cur().importFile(entity, name, text),
+    close: () => cur().close(),
+  };
 }

@@ -4,17 +4,11 @@
 // CSV exports carry the same numbers, and Dutch shows Dutch labels, benchmarks and "78,1 %".
 
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { KpiRow } from '../../src/engine/result.ts';
-import { openDashboard, parseCsv, startHarness, type Harness } from './harness.ts';
+import { openDashboard, parseCsv, useHarness } from './harness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-}, 180_000);
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 interface Tile {
   kpi: string;

@@ -3,17 +3,11 @@
 // and the figure lists under charts), panels close with Escape and focus returns to the opener.
 
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { KpiRow } from '../../src/engine/result.ts';
-import { openDashboard, parseCsv, startHarness, type Harness } from './harness.ts';
+import { openDashboard, parseCsv, useHarness } from './harness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-}, 180_000);
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 const activeTestId = (page: Page) =>
   page.evaluate(

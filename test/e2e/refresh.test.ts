@@ -2,16 +2,10 @@
 // minute, or when the window regains focus) reloads the figures and moves "data as of"; the
 // Refresh button reloads at once.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDashboard, startHarness, type Harness } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { openDashboard, useHarness } from './harness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-}, 180_000);
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 const SL = '[data-kpi="service_level"] [data-testid="kpi-value"]';
 const AS_OF = '[data-testid="data-as-of"]';
