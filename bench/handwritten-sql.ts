@@ -4,7 +4,7 @@
 // settings (SL 80/20 offered − short abandons < 5 s, ASA of answered, FCR auto with 7 days).
 // Sums are exact decimals read back as doubles, as the engine's (the same figure on every run);
 // blank waits and handle times are unknown, not 0 s; reopen rate and time to resolution count
-// cases-table cases only; FCR's 7 days run from the resolution.
+// cases-table cases only; FCR's 7 days run from the resolution. Durations (TTR too) in seconds.
 
 /**
  * `store`: case and survey facts from the store's derived tables (`case_facts`, `survey_facts`),
@@ -60,10 +60,10 @@ res AS (
     count(*) FILTER (WHERE resolved AND is_case AND reopened IS NOT NULL) AS reopen_n,
     count(*) FILTER (WHERE resolved AND is_case AND reopened > 0) AS reopened,
     count(*) FILTER (WHERE resolved AND is_case) AS ttr_n,
-    ${sum('epoch(resolved_at) - epoch(created_at)', 'resolved AND is_case')} / 3600 AS ttr_hours,
-    quantile_cont(epoch(resolved_at) - epoch(created_at), 0.5) FILTER (WHERE resolved AND is_case) / 3600 AS ttr_p50,
-    quantile_cont(epoch(resolved_at) - epoch(created_at), 0.9) FILTER (WHERE resolved AND is_case) / 3600 AS ttr_p90,
-    quantile_cont(epoch(resolved_at) - epoch(created_at), 0.95) FILTER (WHERE resolved AND is_case) / 3600 AS ttr_p95
+    ${sum('epoch(resolved_at) - epoch(created_at)', 'resolved AND is_case')} AS ttr_s,
+    quantile_cont(epoch(resolved_at) - epoch(created_at), 0.5) FILTER (WHERE resolved AND is_case) AS ttr_p50,
+    quantile_cont(epoch(resolved_at) - epoch(created_at), 0.9) FILTER (WHERE resolved AND is_case) AS ttr_p90,
+    quantile_cont(epoch(resolved_at) - epoch(created_at), 0.95) FILTER (WHERE resolved AND is_case) AS ttr_p95
   FROM facts2 GROUP BY ALL
 ),
 cost AS (
@@ -92,7 +92,7 @@ by_day AS (
     100.0 * ab_num / nullif(sl_den, 0) AS abandon_rate,
     100.0 * fcr_num / nullif(fcr_den, 0) AS fcr,
     100.0 * reopened / nullif(reopen_n, 0) AS reopen_rate,
-    ttr_hours / nullif(ttr_n, 0) AS time_to_resolution,
+    ttr_s / nullif(ttr_n, 0) AS time_to_resolution,
     cost / nullif(resolved, 0) AS cost_per_resolution,
     100.0 * (promoters - detractors) / nullif(nps_n, 0) AS nps,
     100.0 * csat_num / nullif(csat_den, 0) AS csat,

@@ -29,6 +29,7 @@ const en = {
   red: 'red',
   definition: 'Definition',
   unit: 'Unit',
+  shownIn: 'shown in',
   benchmark: 'Benchmark',
   source: 'source',
   // Column labels of the group keys, and the footer's grain and filters.
@@ -90,6 +91,7 @@ const nl: Messages = {
   red: 'rood',
   definition: 'Definitie',
   unit: 'Eenheid',
+  shownIn: 'getoond in',
   benchmark: 'Benchmark',
   source: 'bron',
   dim_channel: 'kanaal',
@@ -147,6 +149,7 @@ const es: Messages = {
   red: 'rojo',
   definition: 'Definición',
   unit: 'Unidad',
+  shownIn: 'se muestra en',
   benchmark: 'Referencia',
   source: 'fuente',
   dim_channel: 'canal',

@@ -1,5 +1,6 @@
 // The report table speaks the report's language: rating words, the group-key headers (channel,
-// period) and the footer's grain and filters in nl and es; and --filter names a key it does not know.
+// period) and the footer's grain and filters in nl and es; --filter names a key it does not know;
+// time to resolution is in seconds in JSON, NDJSON and CSV and in hours in tables.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +23,10 @@ beforeAll(async () => {
     ('v3', 'voice', '2026-06-01 08:02:00+00', 'answered', 15),
     ('c1', 'chat', '2026-06-01 08:03:00+00', 'answered', 100),
     ('c2', 'chat', '2026-06-01 08:04:00+00', 'answered', 200)`);
+  // Two cases resolved after 30 h and 31 h: TTR 30.5 h = 109,800 s.
+  await ws.runner.exec(`INSERT INTO cases (case_id, channel, created_at, resolved_at) VALUES
+    ('k1', 'email', '2026-06-01 08:00:00+00', '2026-06-02 14:00:00+00'),
+    ('k2', 'email', '2026-06-01 08:00:00+00', '2026-06-02 15:00:00+00')`);
   await ws.close();
 });
 
@@ -85,5 +90,39 @@ describe('--filter', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain('Invalid filter "foo=bar": foo is not a dimension');
     expect(r.err).toContain('Allowed: channel, queue, team, agent, category, weekday, slot');
+  });
+});
+
+describe('time to resolution: seconds for machines, hours for people (KPIS.md)', () => {
+  const H = 3600;
+  const ttr = (format: string, lang = 'en') =>
+    cli('report', '--kpi', 'time_to_resolution', '--format', format, '--lang', lang);
+
+  it('JSON, NDJSON and CSV carry seconds', async () => {
+    const json = await ttr('json');
+    expect(json.code, json.err).toBe(0);
+    const [row] = (JSON.parse(json.out) as { rows: Record<string, unknown>[] }).rows;
+    expect(row).toMatchObject({
+      unit: 'seconds',
+      value: 30.5 * H,
+      numerator: 61 * H,
+      denominator: 2,
+      percentiles: { p50: 30.5 * H, p90: 30.9 * H, p95: 30.95 * H },
+    });
+    const nd = JSON.parse((await ttr('ndjson')).out) as Record<string, unknown>;
+    expect(nd).toMatchObject({ unit: 'seconds', value: 30.5 * H, p50: 30.5 * H, p90: 30.9 * H });
+    const [head = '', line = ''] = (await ttr('csv')).out.split('\r\n');
+    const cells = Object.fromEntries(head.split(',').map((k, i) => [k, line.split(',')[i]]));
+    expect(cells).toMatchObject({ value: '109800', unit: 'seconds', numerator: '219600' });
+    expect(Number(cells['p90'])).toBeCloseTo(30.9 * H, 7);
+  });
+
+  it('the table and markdown show hours, in the report language (24–48 h: average)', async () => {
+    const table = await ttr('table');
+    expect(table.out).toMatch(
+      /Time to resolution\s+30\.5 h\s+2\s+30\.5 h \/ 30\.9 h\s+amber \(average\)/,
+    );
+    const md = await ttr('markdown', 'nl');
+    expect(md.out).toContain('| 30,5 h | 2 |  | 30,5 h / 30,9 h |');
   });
 });

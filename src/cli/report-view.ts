@@ -30,7 +30,7 @@ export function reportView(report: KpiReport, lang: Lang, currency: string): Rep
     { key: 'variant', label: m.variant },
   ];
   const fmt = (row: KpiRow, v: number | null) =>
-    formatValue(v, row.unit, { lang, currency, kpi: row.kpi });
+    formatValue(v, row.unit, { lang, currency, display: KPIS[row.kpi].display });
   const rows = report.rows.map((r) => {
     const cells: Record<string, Cell> = {
       kpi: `${KPIS[r.kpi].name[lang]}${r.scale ? ` (${r.scale})` : ''}`,

@@ -9,6 +9,8 @@ import { businessSecondsSql } from './business-hours.ts';
 const { ws } = useMemoryWorkspace();
 const TZ = 'Europe/Amsterdam';
 const business = { time_to_resolution: { clock: 'business' as const } };
+/** TTR is reported in seconds; the cases below are worked out in hours. */
+const H = 3600;
 
 async function oneCase(created: string, resolved: string) {
   await ws().runner.exec(`INSERT INTO cases (case_id, channel, created_at, resolved_at)
@@ -20,13 +22,15 @@ describe('time to resolution in business hours (Mon–Fri 09:00–17:00 by defau
     // 27 March 2026 is a Friday in CET (+01:00); 30 March is a Monday in CEST (+02:00).
     await oneCase('2026-03-27 16:00:00+01', '2026-03-30 10:00:00+02');
     const b = await only(ws(), { kpis: ['time_to_resolution'] }, business);
-    expect(b.value).toBeCloseTo(2, 9);
+    expect(b.value).toBeCloseTo(2 * H, 6);
+    expect(b.rating.band).toBe('good'); // < 24 h
     expect(b.variant).toBe('business hours');
     expect(b.settings['business_hours']).toBe(
       'Mon 09:00–17:00; Tue 09:00–17:00; Wed 09:00–17:00; Thu 09:00–17:00; Fri 09:00–17:00 (Europe/Amsterdam)',
     );
     const c = await only(ws(), { kpis: ['time_to_resolution'] });
-    expect(c.value).toBeCloseTo(65, 9);
+    expect(c.value).toBeCloseTo(65 * H, 6);
+    expect(c.rating.band).toBe('poor'); // ≥ 48 h
     expect(c.variant).toBe('calendar hours');
   });
 
@@ -40,8 +44,8 @@ describe('time to resolution in business hours (Mon–Fri 09:00–17:00 by defau
         business_hours: { holidays: ['2026-04-06'] },
       },
     );
-    expect(row.value).toBeCloseTo(2, 9);
-    expect(row.percentiles?.p50).toBeCloseTo(2, 9);
+    expect(row.value).toBeCloseTo(2 * H, 6);
+    expect(row.percentiles?.p50).toBeCloseTo(2 * H, 6);
   });
 
   it('split shifts skip the lunch break; weekend-only time counts nothing', async () => {
@@ -66,7 +70,7 @@ describe('time to resolution in business hours (Mon–Fri 09:00–17:00 by defau
       },
     );
     // (2 h + 0 h) / 2 cases
-    expect(row.value).toBeCloseTo(1, 9);
+    expect(row.value).toBeCloseTo(1 * H, 6);
     expect(row.n).toBe(2);
   });
 });

@@ -1,7 +1,8 @@
 // Formats a KPI value for people, by unit and locale: `78.1%` in English, `78,1 %` in Dutch and
-// Spanish, NPS as signed points, durations by KPIS.md's time units. Null is "—".
+// Spanish, NPS as signed points, durations (always seconds in the data) in the unit the KPI's
+// `display` names, per KPIS.md's time units. Null is "—".
 
-import type { Lang, Unit } from './types.ts';
+import type { DurationDisplay, Lang, Unit } from './types.ts';
 
 export const LOCALES: Readonly<Record<Lang, string>> = { en: 'en-GB', nl: 'nl-NL', es: 'es-ES' };
 export const NONE = '—';
@@ -30,14 +31,26 @@ export function formatMinSec(seconds: number): string {
 export interface FormatOptions {
   readonly lang: Lang;
   readonly currency?: string;
-  /** For durations: which KPI, since AHT reads in minutes and ASA in seconds. */
-  readonly kpi?: string;
+  /** For durations: the KPI definition's `display` (AHT in minutes, resolution in hours). */
+  readonly display?: DurationDisplay;
+}
+
+/** Seconds in the display unit: "12.3 s", "7:30 min", "30.4 h". */
+export function formatDuration(seconds: number, lang: Lang, display: DurationDisplay): string {
+  switch (display) {
+    case 'seconds':
+      return `${num(seconds, lang, seconds < 100 ? 1 : 0)} s`;
+    case 'minutes':
+      return formatMinSec(seconds);
+    case 'hours':
+      return `${num(seconds / 3600, lang, 1)} h`;
+  }
 }
 
 export function formatValue(
   v: number | null,
   unit: Unit,
-  { lang, currency = 'EUR', kpi }: FormatOptions,
+  { lang, currency = 'EUR', display = 'seconds' }: FormatOptions,
 ): string {
   if (v === null || !Number.isFinite(v)) return NONE;
   switch (unit) {
@@ -46,9 +59,7 @@ export function formatValue(
     case 'points':
       return `${v > 0 ? '+' : ''}${num(v, lang, Number.isInteger(v) ? 0 : 1)}`;
     case 'seconds':
-      return kpi === 'aht' ? formatMinSec(v) : `${num(v, lang, v < 100 ? 1 : 0)} s`;
-    case 'hours':
-      return `${num(v, lang, 1)} h`;
+      return formatDuration(v, lang, display);
     case 'score':
       return num(v, lang, 2);
     case 'currency':

@@ -25,4 +25,13 @@ export type { SettingsOverride } from './settings-override.ts';
 export { isTimeZone } from './time-zone.ts';
 export { SL_VARIANT_SPECS, serviceLevelFigure } from './kpis/service-level.ts';
 export { KPI_IDS, LANGS } from './types.ts';
-export type { Benchmark, Figure, KpiDefinition, KpiId, Lang, Localized, Unit } from './types.ts';
+export type {
+  Benchmark,
+  DurationDisplay,
+  Figure,
+  KpiDefinition,
+  KpiId,
+  Lang,
+  Localized,
+  Unit,
+} from './types.ts';

@@ -24,8 +24,14 @@ export const LANGS = ['en', 'nl', 'es'] as const;
 export type Lang = (typeof LANGS)[number];
 export type Localized = Readonly<Record<Lang, string>>;
 
-/** percent: 0–100; points: NPS −100…+100; seconds; hours; score: a mean on a scale; currency. */
-export type Unit = 'percent' | 'points' | 'seconds' | 'hours' | 'score' | 'currency';
+/** percent: 0–100; points: NPS −100…+100; seconds (every duration); score: a mean on a scale; currency. */
+export type Unit = 'percent' | 'points' | 'seconds' | 'score' | 'currency';
+
+/**
+ * How people read a duration that every machine output keeps in seconds (KPIS.md's time units):
+ * `seconds` "12 s" (waits), `minutes` "7:30 min" (handle time), `hours` "30.4 h" (resolution).
+ */
+export type DurationDisplay = 'seconds' | 'minutes' | 'hours';
 
 /** The relation a KPI reads: raw contacts, derived case facts, or survey responses. */
 export type KpiSource = 'contacts' | 'cases' | 'surveys';
@@ -94,6 +100,8 @@ export interface KpiDefinition {
   readonly name: Localized;
   readonly description: Localized;
   readonly unit: Unit;
+  /** For a duration: the unit people read it in (table, markdown, dashboard); absent = seconds. */
+  readonly display?: DurationDisplay;
   readonly direction: 'higher' | 'lower';
   readonly source: KpiSource;
   /** The timestamp that places a record in a period. */

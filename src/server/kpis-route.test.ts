@@ -74,10 +74,10 @@ describe('GET /api/v1/kpis: figures equal the hand-computed ones', () => {
     expect(one(body.rows, 'csat')).toMatchObject({ value: 75, numerator: 3, n: 4 });
     expect(one(body.rows, 'nps')).toMatchObject({ value: 20, n: 5, unit: 'points' });
     expect(one(body.rows, 'reopen_rate')).toMatchObject({ value: 20, n: 5 });
-    expect(one(body.rows, 'time_to_resolution').value).toBeCloseTo(
-      (4 + 2 + 24 + 1 / 3 + 0.5) / 5,
-      10,
-    );
+    // Durations in seconds (KPIS.md), resolution too: hand values in hours × 3600.
+    const ttr = one(body.rows, 'time_to_resolution');
+    expect(ttr.unit).toBe('seconds');
+    expect(ttr.value).toBeCloseTo(((4 + 2 + 24 + 1 / 3 + 0.5) / 5) * 3600, 7);
     expect(one(body.rows, 'cost_per_resolution')).toMatchObject({
       value: 20,
       numerator: 100,

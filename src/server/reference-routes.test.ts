@@ -48,6 +48,18 @@ describe('GET /api/v1/definitions', () => {
     });
     const asa = body.kpis.find((k) => k['id'] === 'asa');
     expect(asa?.['benchmark']).toMatchObject({ channel: 'voice' });
+    expect(asa).toMatchObject({ unit: 'seconds', display: null });
+    // Durations in seconds; `display` tells the dashboard to show resolution in hours.
+    const ttr = body.kpis.find((k) => k['id'] === 'time_to_resolution');
+    expect(ttr).toMatchObject({ unit: 'seconds', display: 'hours' });
+    expect(ttr?.['benchmark']).toMatchObject({
+      text: '< 24 h for B2C',
+      bands: [
+        { rating: 'good', lt: 86_400 },
+        { rating: 'average', gte: 86_400, lt: 172_800 },
+        { rating: 'poor', gte: 172_800 },
+      ],
+    });
     expect(body.settings['timezone']).toBe('Europe/Amsterdam');
     expect(body.goals['loyalty']?.kpis).toContain('nps');
   });

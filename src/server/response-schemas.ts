@@ -15,7 +15,9 @@ export const kpiRowSchema = z
     kpi: z.string(),
     keys: z.record(z.string(), key).meta({ description: '`by` dimensions and `period`.' }),
     scale: z.string().nullable(),
-    value: num.meta({ description: 'Unrounded; percentages in percent, NPS in points.' }),
+    value: num.meta({
+      description: 'Unrounded; percentages in percent, NPS in points, durations in seconds.',
+    }),
     numerator: num,
     denominator: num,
     n: z.number(),
@@ -74,6 +76,10 @@ export const definitionsResponseSchema = z.looseObject({
       name: localized,
       description: localized,
       unit: z.string(),
+      display: z.enum(['seconds', 'minutes', 'hours']).nullable().meta({
+        description:
+          'For a duration (unit seconds): the unit people read it in, e.g. hours for time to resolution.',
+      }),
       direction: z.enum(['higher', 'lower']),
       source: z.enum(['contacts', 'cases', 'surveys']),
       formula: z.string(),

@@ -46,6 +46,12 @@ const headline = (rows: readonly KpiRow[], kpi: string, channel = '') =>
 
 const CHANNEL_KPIS = ['service_level', 'asa', 'aht', 'abandon_rate'];
 
+/** Seconds as the dashboard's hours: one decimal, in the locale. */
+const hours = (seconds: number, locale: string) =>
+  new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+    seconds / 3600,
+  );
+
 /** The overview's two queries: all KPIs over the period, and the contact KPIs by channel. */
 async function overviewApi(page: Page) {
   const href = (await page.getAttribute('[data-testid="overview-csv"]', 'href')) as string;
@@ -106,6 +112,11 @@ describe('overview', () => {
       if (row.unit === 'percent' && row.value !== null)
         expect(t.text).toBe(`${row.value.toFixed(1)}%`);
       if (row.unit === 'points' && row.value !== null) expect(t.text).toMatch(/^[+-]?\d+$/);
+      // Resolution comes in seconds (like every duration) and reads in hours (KPIS.md).
+      if (t.kpi === 'time_to_resolution' && row.value !== null) {
+        expect(row.unit).toBe('seconds');
+        expect(t.text).toBe(`${hours(row.value, 'en-GB')} h`);
+      }
     }
     expect(compared).toBeGreaterThanOrEqual(10);
     const header = await page.textContent('[data-testid="header-period"]');
@@ -218,6 +229,9 @@ describe('overview', () => {
     expect(aht).toMatch(/^\d+:\d\d min$/);
     const asa = await page.textContent('[data-kpi="asa"] [data-testid="kpi-value"]');
     expect(asa).toMatch(/^[\d.]+ s$/);
+    const ttr = page.locator('[data-kpi="time_to_resolution"] [data-testid="kpi-value"]');
+    const ttrSeconds = Number(await ttr.getAttribute('data-value'));
+    expect(await ttr.textContent()).toBe(`${hours(ttrSeconds, 'nl-NL')} h`);
     // Benchmarks and band words in Dutch too.
     expect(await page.textContent('[data-kpi="service_level"] .tile-bench')).toContain(
       'gangbaar doel 80 %',

@@ -53,6 +53,26 @@ describe('definition and drill-down panels', () => {
     await page.close();
   });
 
+  it('time to resolution: the API row in seconds, the panel in hours', async () => {
+    const { page, errors } = await h.page();
+    await openDashboard(page, h.url);
+    await page.click('[data-kpi="time_to_resolution"] [data-testid="definition-button"]');
+    const panel = page.locator('[data-testid="definition-panel"]');
+    await page.waitForSelector('[data-testid="def-value"]');
+    const href = (await page.getAttribute('[data-testid="overview-csv"]', 'href')) as string;
+    const api = await h.api<{ rows: KpiRow[] }>(href.replace('kpis.csv', 'kpis'));
+    const ttr = api.rows.find((r) => r.kpi === 'time_to_resolution') as KpiRow;
+    expect(ttr.unit).toBe('seconds');
+    expect(ttr.value).not.toBeNull();
+    const inHours = (ttr.value ?? 0) / 3600;
+    expect(await panel.locator('[data-testid="def-value"]').textContent()).toBe(
+      `${inHours.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} h`,
+    );
+    expect(await panel.locator('[data-testid="def-formula"]').textContent()).toBe(ttr.formula);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('clicking a tile value shows rows whose count equals its n, with a CSV of them', async () => {
     const { page } = await h.page();
     await openDashboard(page, h.url);

@@ -14,6 +14,7 @@ import { FilterBar } from './components/filter-bar.tsx';
 import { Header } from './components/header.tsx';
 import { PageTabs, PANEL_ID, tabId } from './components/page-tabs.tsx';
 import { todayIn } from './format/dates.ts';
+import { displaysOf } from './format/format.ts';
 import { I18nContext, translator } from './i18n/i18n.ts';
 import { CurrentPage } from './pages/current-page.tsx';
 import { anchorDay, presetRange, type DayRange } from './state/period-presets.ts';
@@ -79,7 +80,11 @@ export function App() {
       defs: new Map(defs.data.kpis.map((k) => [k.id, k])),
       dims: dims.data,
       settings: defs.data.settings,
-      fmt: { lang: state.lang, currency: defs.data.settings.currency ?? 'EUR' },
+      fmt: {
+        lang: state.lang,
+        currency: defs.data.settings.currency ?? 'EUR',
+        displays: displaysOf(defs.data.kpis),
+      },
       minSample: Number(defs.data.settings.min_sample ?? 30),
       openPanel,
     };

@@ -102,4 +102,17 @@ describe('cxkpi kpis', () => {
     const csv = await cli(db, 'kpis', '--settings', '--format', 'csv');
     expect(csv.split('\r\n')[0]).toBe('setting,kpis,value,inForce,isDefault,defaultValue,meaning');
   });
+
+  it('gives durations in seconds with the unit people read them in (resolution: hours)', async () => {
+    const db = join(dir, 'none.duckdb');
+    const { kpis } = JSON.parse(await cli(db, 'kpis', '--format', 'json')) as {
+      kpis: { id: string; unit: string; display: string | null }[];
+    };
+    const units = Object.fromEntries(kpis.map((k) => [k.id, [k.unit, k.display]]));
+    expect(units['time_to_resolution']).toEqual(['seconds', 'hours']);
+    expect(units['aht']).toEqual(['seconds', 'minutes']);
+    expect(units['asa']).toEqual(['seconds', null]);
+    const md = await cli(db, 'kpis', '--format', 'markdown');
+    expect(md).toContain('| time_to_resolution | Time to resolution | seconds (shown in hours) |');
+  });
 });

@@ -43,6 +43,8 @@ export function registerKpis(program: Command, ctx: Ctx): void {
           id,
           name: k.name[lang],
           unit: k.unit,
+          // How the table and dashboard show it; JSON and CSV values stay in `unit`.
+          display: k.display ?? null,
           direction: k.direction,
           variant: k.variant(settings),
           formula: k.formula(settings),
@@ -90,8 +92,12 @@ export function registerKpis(program: Command, ctx: Ctx): void {
         );
       } else {
         const render = format === 'markdown' ? renderMarkdown : renderTable;
+        const shown = kpis.map((k) => ({
+          ...k,
+          unit: k['display'] ? `${k['unit']} (${m.shownIn} ${k['display']})` : k['unit'],
+        }));
         const parts = [
-          ...(o.settings ? [] : [render(kpiColumns, kpis)]),
+          ...(o.settings ? [] : [render(kpiColumns, shown)]),
           `${o.settings ? '' : '\n'}${m.settingsTitle}\n\n${render(settingColumns, settingCells)}`,
         ];
         ctx.io.out(parts.join(''));

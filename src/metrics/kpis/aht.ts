@@ -24,6 +24,7 @@ export const aht: KpiDefinition = {
     es: 'Conversación, espera y trabajo posterior por contacto atendido.',
   },
   unit: 'seconds',
+  display: 'minutes',
   direction: 'lower',
   source: 'contacts',
   timeField: 'offered_at',

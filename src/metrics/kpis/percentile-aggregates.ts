@@ -11,10 +11,8 @@ export function percentileAggregates(of: Expr, where: Expr): Record<string, Aggr
   };
 }
 
-export function readPercentiles(a: AggValues, scale = 1): Percentiles {
-  const v = (k: string) => {
-    const x = a[k];
-    return x === null || x === undefined ? null : x * scale;
-  };
+/** As the aggregates return them: durations stay in seconds (display units are the formatters'). */
+export function readPercentiles(a: AggValues): Percentiles {
+  const v = (k: string) => a[k] ?? null;
   return { p50: v('p50'), p90: v('p90'), p95: v('p95') };
 }

@@ -1,5 +1,6 @@
-// Time to resolution in hours: mean, p50, p90, p95 of (resolved at − created at) over resolved
-// cases, on the calendar clock or counting only the workspace's business hours (with holidays).
+// Time to resolution: mean, p50, p90, p95 of (resolved at − created at) over resolved cases, on
+// the calendar clock or counting only the workspace's business hours (with holidays). Stored in
+// seconds like every duration (KPIS.md: JSON and CSV carry seconds); people read it in hours.
 // Only cases from the cases table: a contact without a case has no creation or resolution time
 // of its own (its "time to resolution" would be its handle time, reported as a resolution time).
 
@@ -11,6 +12,8 @@ import { fromCasesTable, fromContacts, resolved } from './case-conditions.ts';
 import { percentileAggregates, readPercentiles } from './percentile-aggregates.ts';
 
 const counted = and(resolved, fromCasesTable);
+/** Bands are compared with the stored value, so they are in seconds; their text says hours. */
+const HOUR = 3600;
 const business = (s: WorkspaceSettings) => s.time_to_resolution.clock === 'business';
 
 function duration(s: WorkspaceSettings): Expr {
@@ -40,16 +43,17 @@ export const timeToResolution: KpiDefinition = {
     nl: 'Kalendertijd van aanmaken tot oplossen van opgeloste zaken.',
     es: 'Tiempo natural desde la creación hasta la resolución de los casos resueltos.',
   },
-  unit: 'hours',
+  unit: 'seconds',
+  display: 'hours',
   direction: 'lower',
   source: 'cases',
   timeField: 'resolved_at',
   additivity: 'nonAdditive',
   benchmark: {
     bands: [
-      { rating: 'good', lt: 24, from: 'KPIS.md' },
-      { rating: 'average', gte: 24, lt: 48, from: 'cxkpi' },
-      { rating: 'poor', gte: 48, from: 'cxkpi' },
+      { rating: 'good', lt: 24 * HOUR, from: 'KPIS.md' },
+      { rating: 'average', gte: 24 * HOUR, lt: 48 * HOUR, from: 'cxkpi' },
+      { rating: 'poor', gte: 48 * HOUR, from: 'cxkpi' },
     ],
     source: 'KPIS.md: < 24 h for B2C (good); cxkpi default: average 24–48 h, poor ≥ 48 h',
     text: '< 24 h for B2C',
@@ -58,9 +62,9 @@ export const timeToResolution: KpiDefinition = {
   formula: (s) =>
     `${
       business(s)
-        ? 'mean of the business hours between created at and resolved at'
-        : 'mean of (resolved at − created at), calendar hours'
-    }, over resolved cases of the cases table; contacts without a case have no creation or resolution time and are left out (contacts_without_case)`,
+        ? 'mean of the business-hours time between created at and resolved at'
+        : 'mean of (resolved at − created at) on the calendar clock'
+    }, in seconds (shown in hours), over resolved cases of the cases table; contacts without a case have no creation or resolution time and are left out (contacts_without_case)`,
   variant: (s) => (business(s) ? 'business hours' : 'calendar hours'),
   settingsUsed: (s) => ({
     clock: s.time_to_resolution.clock,
@@ -77,18 +81,18 @@ export const timeToResolution: KpiDefinition = {
   population: () => counted,
   compute: (a) => {
     const n = a['n'] ?? 0;
-    const totalH = (a['total'] ?? 0) / 3600;
+    const total = a['total'] ?? 0;
     return [
       {
-        value: ratio(totalH, n),
-        numerator: totalH,
+        value: ratio(total, n),
+        numerator: total,
         denominator: n,
         n,
         excluded: { contacts_without_case: a['noCase'] ?? 0 },
         counts: {},
         ciLow: null,
         ciHigh: null,
-        percentiles: readPercentiles(a, 1 / 3600),
+        percentiles: readPercentiles(a),
       },
     ];
   },

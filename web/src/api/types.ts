@@ -2,9 +2,9 @@
 // Limits: KpiRow comes from src/engine (type-only import); the rest is written down here.
 
 import type { KpiRow, ReportPeriod } from '../../../src/engine/result.ts';
-import type { KpiId, Lang, Localized, Unit } from '../../../src/metrics/types.ts';
+import type { DurationDisplay, KpiId, Lang, Localized, Unit } from '../../../src/metrics/types.ts';
 
-export type { KpiId, KpiRow, Lang, Localized, ReportPeriod, Unit };
+export type { DurationDisplay, KpiId, KpiRow, Lang, Localized, ReportPeriod, Unit };
 
 export interface KpiResponse {
   readonly engine: string;
@@ -40,6 +40,8 @@ export interface KpiDefinitionInfo {
   readonly name: Localized;
   readonly description: Localized;
   readonly unit: Unit;
+  /** For a duration (always seconds in the data): the unit to show it in; absent = seconds. */
+  readonly display?: DurationDisplay | null;
   readonly direction: 'higher' | 'lower';
   readonly formula: string;
   readonly variant: string;

@@ -85,7 +85,8 @@ function FigureFacts({ row }: { row: KpiRow }) {
       'def-value',
     ],
     ['def.n', formatCount(lang, row.n), 'def-n'],
-    ['def.numerator', num(row.numerator)],
+    // A duration's numerator is a sum of seconds: shown in the value's unit (resolution in h).
+    ['def.numerator', row.unit === 'seconds' ? f(row.numerator) : num(row.numerator)],
     ['def.denominator', num(row.denominator)],
     ['def.excluded', pairs(row.excluded) || none],
     ['def.counts', pairs(row.counts) || none],

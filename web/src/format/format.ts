@@ -1,8 +1,9 @@
 // Locale-aware formatting of KPI figures (KPIS.md): percent with one decimal ("78.1%" en,
-// "78,1 %" nl/es), NPS as signed points, ASA in s, AHT in min:s, hours, currency. Null is "—".
+// "78,1 %" nl/es), NPS as signed points, durations (seconds in the data) in the unit their
+// definition displays — ASA in s, AHT in min:s, resolution in h — and currency. Null is "—".
 // Limits: rounding is for display only; callers keep the unrounded value (data-value).
 
-import type { KpiId, Lang, Unit } from '../api/types.ts';
+import type { DurationDisplay, KpiDefinitionInfo, KpiId, Lang, Unit } from '../api/types.ts';
 
 export const NONE = '—';
 
@@ -54,6 +55,17 @@ export function formatMinSec(lang: Lang, seconds: number | null, sign = false): 
 export interface FigureFormat {
   readonly lang: Lang;
   readonly currency: string;
+  /** Each duration KPI's display unit, from /definitions (absent: seconds). */
+  readonly displays?: Readonly<Partial<Record<KpiId, DurationDisplay>>>;
+}
+
+/** The display units of the KPIs /definitions lists, for FigureFormat. */
+export function displaysOf(
+  defs: readonly KpiDefinitionInfo[],
+): Partial<Record<KpiId, DurationDisplay>> {
+  const out: Partial<Record<KpiId, DurationDisplay>> = {};
+  for (const d of defs) if (d.display) out[d.id] = d.display;
+  return out;
 }
 
 /** The display text of a KPI figure in its unit. */
@@ -77,13 +89,28 @@ function formatIn(f: FigureFormat, kpi: KpiId, unit: Unit, v: number | null, sig
     case 'points':
       return formatNumber(lang, v, 0, true);
     case 'seconds':
-      return kpi === 'aht' ? formatMinSec(lang, v, sign) : `${formatNumber(lang, v, 0, sign)} s`;
-    case 'hours':
-      return `${formatNumber(lang, v, 1, sign)} h`;
+      return formatDuration(lang, f.displays?.[kpi] ?? 'seconds', v, sign);
     case 'score':
       return formatNumber(lang, v, 2, sign);
     case 'currency':
       return nf(lang, { style: 'currency', currency: f.currency, ...fixed(2, sign) }).format(v);
+  }
+}
+
+/** Seconds in a display unit: "12 s", "7:30 min", "30.4 h". */
+export function formatDuration(
+  lang: Lang,
+  display: DurationDisplay,
+  seconds: number,
+  sign = false,
+): string {
+  switch (display) {
+    case 'seconds':
+      return `${formatNumber(lang, seconds, 0, sign)} s`;
+    case 'minutes':
+      return formatMinSec(lang, seconds, sign);
+    case 'hours':
+      return `${formatNumber(lang, seconds / 3600, 1, sign)} h`;
   }
 }
 
