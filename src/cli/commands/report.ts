@@ -3,6 +3,7 @@
 
 import type { Command } from 'commander';
 import { runKpiQuery } from '../../engine/run-query.ts';
+import { reportTable } from '../../engine/report-table.ts';
 import type { KpiReport } from '../../engine/result.ts';
 import { collect, pickFormat, pickLang, withWorkspace, type Ctx } from '../context.ts';
 import {
@@ -14,7 +15,7 @@ import {
   type Format,
 } from '../output.ts';
 import { parseQuery } from '../parse-query.ts';
-import { flatRows, reportView } from '../report-view.ts';
+import { reportView } from '../report-view.ts';
 import type { Lang } from '../../metrics/types.ts';
 
 interface ReportOptions {
@@ -69,6 +70,10 @@ export function registerReport(program: Command, ctx: Ctx): void {
     });
 }
 
+/** Raw values for CSV/NDJSON: the same flat table as the API's kpis.csv (one code path). */
+const flatTable = (report: KpiReport) =>
+  reportTable([{ rows: report.rows, period: report.period, query: report.query }]);
+
 export function renderReport(
   report: KpiReport,
   format: Format,
@@ -79,10 +84,10 @@ export function renderReport(
     case 'json':
       return renderJson(report);
     case 'ndjson':
-      return renderNdjson(flatRows(report).rows);
+      return renderNdjson(flatTable(report).rows);
     case 'csv': {
-      const { keys, rows } = flatRows(report);
-      return renderCsv(keys, rows);
+      const { columns, rows } = flatTable(report);
+      return renderCsv(columns, rows);
     }
     case 'markdown': {
       const v = reportView(report, lang, currency);
