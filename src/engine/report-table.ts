@@ -18,7 +18,7 @@ export interface TableSeries {
   readonly series?: string;
   readonly rows: readonly KpiRow[];
   readonly period?: ReportPeriod;
-  readonly query?: Pick<KpiQuery, 'filters' | 'grain'>;
+  readonly query?: Pick<KpiQuery, 'filters' | 'grain'> & Partial<Pick<KpiQuery, 'by'>>;
 }
 
 const FIGURE = ['scale', 'value', 'unit', 'n', 'numerator', 'denominator', 'ci_low', 'ci_high'];
@@ -49,7 +49,12 @@ export function reportTable(series: readonly TableSeries[]): ReportTable {
   const withSeries = series.length > 1;
   const withScope = series.length > 0 && series.every((s) => s.period !== undefined);
   const all = series.flatMap((s) => s.rows);
-  const keyCols = union(all.map((r) => r.keys));
+  // The query's keys first, so a report without rows has the same header as one with rows.
+  const asked = series.map((s) => ({
+    ...Object.fromEntries((s.query?.by ?? []).map((k) => [k, null])),
+    ...(s.query?.grain ? { period: null } : {}),
+  }));
+  const keyCols = union([...asked, ...all.map((r) => r.keys)]);
   const nested = NESTED.flatMap((name) =>
     union(all.map((r) => r[name] ?? {})).map((k) => `${name}.${k}`),
   );

@@ -78,4 +78,24 @@ describe('cxkpi report --set', () => {
     const shape = await cli('report', '--set', 'answered-only');
     expect(shape.err).toContain('Invalid --set "answered-only": expected setting=value');
   });
+
+  it('a CSV has the breakdown columns whether or not the period holds rows', async () => {
+    const args = [
+      'report',
+      '--kpi',
+      'service_level',
+      '--by',
+      'channel',
+      '--grain',
+      'day',
+      '--format',
+      'csv',
+    ];
+    const empty = await cli(...args, '--from', '2026-01-01', '--to', '2026-01-02');
+    const full = await cli(...args, '--from', '2026-06-01', '--to', '2026-06-01');
+    const header = (out: string) => out.split(/\r?\n/)[0]?.split(',').slice(0, 4);
+    expect(header(empty.out)).toEqual(['kpi', 'channel', 'period', 'scale']);
+    expect(header(full.out)).toEqual(['kpi', 'channel', 'period', 'scale']);
+    expect(full.out.split(/\r?\n/)[1]).toMatch(/^service_level,voice,2026-06-01,,25,/);
+  });
 });
