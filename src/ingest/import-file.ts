@@ -95,7 +95,9 @@ export async function importFile(ws: Workspace, t: FileTask): Promise<FileOutcom
           mapping: t.mappingSource,
         });
       }
-      report('validate', 0);
+      // A CSV is read by its first mapping step (one pass): that step is the 'read' phase.
+      const phase = raw.positional && i === 0 ? 'read' : 'validate';
+      if (phase === 'validate') report('validate', 0);
       const p = await whileRunning(
         () =>
           prepare(ws, {
@@ -105,14 +107,17 @@ export async function importFile(ws: Workspace, t: FileTask): Promise<FileOutcom
               kind: 'text',
               rawJson: raw.rawJson,
               ...(raw.rawRows ? { rawRows: raw.rawRows } : {}),
+              ...(raw.positional ? { read: raw.positional } : {}),
             },
             ...(raw.rejects ? { rejects: raw.rejects } : {}),
             importId,
             source: t.name,
             currency: t.currency,
           }),
-        () => report('validate', queryPercent(ws)),
+        () => report(phase, queryPercent(ws)),
       );
+      rows = Math.max(rows, p.counts.read);
+      if (phase === 'read') report('validate', 100);
       prepared.push({
         p,
         summary: summaryBase(t, target.entity, importId, raw, rm.matches, rm.unused),

@@ -11,6 +11,8 @@ export interface StagedSource {
   readonly relation: string;
   /** `text`: every source column is text; `typed`: canonical columns, bad values in `_text` JSON. */
   readonly kind: 'text' | 'typed';
+  /** Rows without `_rid`/`_line`: the table is numbered by position afterwards (RawRead). */
+  readonly positional?: boolean;
 }
 
 /**
@@ -67,9 +69,10 @@ const isText = (spec: FieldSpec) => spec.type === 'string' || spec.type === 'enu
  * values only, and storing every value twice doubled the cost of this, the widest step).
  */
 export function mappedTableSql(table: string, rm: ResolvedMapping, src: StagedSource): string {
-  const inner: string[] = ['r._rid', 'r._line'];
-  const mid: string[] = ['_rid', '_line'];
-  const outer: string[] = ['_rid', '_line'];
+  const ids = src.positional ? [] : ['_rid', '_line'];
+  const inner: string[] = ids.map((c) => `r.${c}`);
+  const mid: string[] = [...ids];
+  const outer: string[] = [...ids];
   for (const f of rm.fields) {
     const name = f.spec.name;
     const t = q(`${name}__t`);

@@ -6,6 +6,7 @@ import { classifySql } from './classify.ts';
 import { finalViewSql } from './derive.ts';
 import { mappedTableSql, type StagedSource } from './map-sql.ts';
 import type { ResolvedMapping } from './resolve-mapping.ts';
+import type { PositionalRead } from './raw-read.ts';
 import { ruleStatements } from './rules.ts';
 import { tempName } from './sql-util.ts';
 import { addDuplicateIssues, upsertRows, writeQuarantine, type StoreTables } from './store.ts';
@@ -13,7 +14,12 @@ import type { WriteCounts } from './types.ts';
 
 export interface PipelineInput {
   readonly rm: ResolvedMapping;
-  readonly staged: StagedSource & { readonly rawJson: string; readonly rawRows?: string };
+  readonly staged: StagedSource & {
+    readonly rawJson: string;
+    readonly rawRows?: string;
+    /** The reader's positional read (RawRead.positional): the file is read by the mapping. */
+    readonly read?: PositionalRead;
+  };
   /** Reader rejects already in an issues-shaped table (rid NULL), e.g. unparseable CSV lines. */
   readonly rejects?: string;
   readonly importId: string;
@@ -24,7 +30,18 @@ export interface PipelineInput {
 export interface Prepared {
   readonly counts: WriteCounts;
   readonly tables: StoreTables;
-  readonly temps: readonly string[];
+  readonly temps: readonly Temp[];
+}
+
+interface Temp {
+  readonly name: string;
+  readonly view?: boolean;
+}
+
+/** The source rows behind row issues; kept (a second read of the file) only when there are some. */
+async function rawRowsFor(ws: Workspace, read: PositionalRead, issues: string): Promise<string> {
+  const [row] = await ws.runner.all(`SELECT count(*) AS n FROM ${issues} WHERE rid IS NOT NULL`);
+  return Number(row?.['n'] ?? 0) > 0 ? read.rawRows() : read.noRawRows;
 }
 
 export async function prepare(ws: Workspace, p: PipelineInput): Promise<Prepared> {
@@ -34,8 +51,18 @@ export async function prepare(ws: Workspace, p: PipelineInput): Promise<Prepared
   const issues = tempName('issues');
   const cls = tempName('cls');
   const suspect = tempName('suspect');
-  const temps = [view, mapped, issues, cls, suspect];
-  const tables: StoreTables = {
+  const read = p.staged.read;
+  // A positional read is written to `scan`; `mapped` is then a view numbering its rows.
+  const scan = read ? tempName('scan') : mapped;
+  const temps: Temp[] = [
+    { name: view, view: true },
+    { name: mapped, view: Boolean(read) },
+    ...(read ? [{ name: scan }] : []),
+    { name: issues },
+    { name: cls },
+    { name: suspect },
+  ];
+  let tables: StoreTables = {
     entity: p.rm.entity,
     view,
     cls,
@@ -48,18 +75,25 @@ export async function prepare(ws: Workspace, p: PipelineInput): Promise<Prepared
   try {
     await r.exec(`CREATE TEMP TABLE ${issues} (rid BIGINT, line BIGINT, field VARCHAR, value VARCHAR,
       reason VARCHAR, code VARCHAR, raw VARCHAR)`);
+    try {
+      await r.exec(mappedTableSql(scan, p.rm, { ...p.staged, positional: Boolean(read) }));
+    } catch (e) {
+      throw read ? read.readError(e) : e;
+    }
+    if (read) await r.exec(`CREATE TEMP VIEW ${mapped} AS ${await read.numbered(scan)}`);
+    // Reader rejects are known once the file was read (for a positional read: just now).
     if (p.rejects) {
       await r.exec(
         `INSERT INTO ${issues} SELECT NULL, line, field, value, reason, code, raw FROM ${p.rejects}`,
       );
     }
-    await r.exec(mappedTableSql(mapped, p.rm, p.staged));
     await r.exec(finalViewSql(view, mapped, p.rm.entity, p.currency));
     for (const sql of ruleStatements(p.rm, view, suspect, issues, p.currency)) await r.exec(sql);
     await r.exec(
       classifySql({ table: cls, view, issues, entity: p.rm.entity, importId: p.importId }),
     );
     await addDuplicateIssues(ws, tables);
+    if (read) tables = { ...tables, rawRelation: await rawRowsFor(ws, read, issues) };
     return { counts: await tally(ws, mapped, cls, issues), tables, temps };
   } catch (e) {
     await dispose(ws, { temps });
@@ -86,11 +120,10 @@ export async function commit(
   }
 }
 
-export async function dispose(ws: Workspace, p: { temps: readonly string[] }): Promise<void> {
+/** Drops the temp tables and views, views first (they read the tables). */
+export async function dispose(ws: Workspace, p: { temps: readonly Temp[] }): Promise<void> {
   for (const t of p.temps) {
-    await ws.runner.exec(
-      t.includes('_final_') ? `DROP VIEW IF EXISTS ${t}` : `DROP TABLE IF EXISTS ${t}`,
-    );
+    await ws.runner.exec(`DROP ${t.view ? 'VIEW' : 'TABLE'} IF EXISTS ${t.name}`);
   }
 }
 

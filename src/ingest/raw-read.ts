@@ -18,6 +18,23 @@ export interface RawRead {
   readonly rejects?: string;
   readonly delimiter?: string;
   readonly cleanup: readonly string[];
+  /**
+   * Set when `relation` is the file itself (no `_rid`, `_line`): the mapping step reads it once,
+   * straight into its table, instead of a copy of every value as text first.
+   */
+  readonly positional?: PositionalRead;
+}
+
+/** A read whose rows are numbered by their position in the table the mapping step wrote. */
+export interface PositionalRead {
+  /** After that table was written: fills `rejects`; the table with `_rid` and `_line` added. */
+  numbered(table: string): Promise<string>;
+  /** The source rows with `_rid`, kept only when some row has an issue (quarantine's raw JSON). */
+  rawRows(): Promise<string>;
+  /** The same columns and no rows, when no row needs its raw text. */
+  readonly noRawRows: string;
+  /** The error to show when reading the file fails during the mapping step. */
+  readError(e: unknown): Error;
 }
 
 export async function columnsOf(ws: Workspace, table: string): Promise<string[]> {
