@@ -10,6 +10,7 @@ import type { Dialect } from './dialect.ts';
 import { isSubDay, type Dimension, type KpiQuery } from './query.ts';
 import { instantPeriod, scope } from './scope.ts';
 import { quantileSets, renderAggregate } from './render-expr.ts';
+import { rollupAggregates, rollupFits, type RollupTable } from './rollup-plan.ts';
 import { dailyCosts, sourceRelation } from './sources.ts';
 import type { ZoneOffsets } from './zone-offsets.ts';
 
@@ -23,6 +24,8 @@ export interface CompiledGroup {
   readonly columns: Readonly<Partial<Record<KpiId, Readonly<Record<string, string>>>>>;
   /** Each column's value over no rows (counts and sums 0, percentiles none). */
   readonly empty: Readonly<Record<string, 0 | null>>;
+  /** The daily rollup table this group reads instead of the records, if any. */
+  readonly rollup?: string;
 }
 
 export interface CompiledQuery {
@@ -44,12 +47,14 @@ interface GroupPlan {
 /**
  * `zone`: the time zone's offsets over the query's period (zone-offsets.ts), so local time is
  * arithmetic rather than a conversion per row; without it the dialect converts each row.
+ * `rollups`: the daily rollups that are current (rollups.ts); a group they cover reads one.
  */
 export function compileQuery(
   q: KpiQuery,
   s: WorkspaceSettings,
   d: Dialect,
   zone?: ZoneOffsets | null,
+  rollups: readonly RollupTable[] = [],
 ): CompiledQuery {
   const plans = new Map<string, GroupPlan>();
   for (const id of q.kpis) {
@@ -63,7 +68,10 @@ export function compileQuery(
   const selects: string[] = [];
   for (const p of plans.values()) {
     const index = groups.length;
-    const g = compileGroup(index, p, sourceRelation(p.source, d, s), q, s, d, zone);
+    const rollup = rollupFits(q)
+      ? rollups.find((t) => t.source === p.source && t.timeField === p.timeField)
+      : undefined;
+    const g = compileGroup(index, p, sourceRelation(p.source, d, s), q, s, d, zone, rollup);
     groups.push(g.group);
     selects.push(g.sql);
   }
@@ -96,6 +104,7 @@ function compileGroup(
   s: WorkspaceSettings,
   d: Dialect,
   zone?: ZoneOffsets | null,
+  rollup?: RollupTable,
 ): { group: CompiledGroup; sql: string } {
   const aliases = new Map<string, string>();
   const columns: Partial<Record<KpiId, Record<string, string>>> = {};
@@ -117,6 +126,21 @@ function compileGroup(
     }
     columns[id] = cols;
   }
+  const group = { index, source: p.source, timeField: p.timeField, kpis: p.kpis, columns, empty };
+  const merged = rollup && rollupAggregates(rollup, [...aliases.keys()], rel, s.timezone, d);
+  if (rollup && merged) {
+    const sql = groupedSelect({
+      index,
+      rel: `SELECT * FROM ${rollup.table}`,
+      local: 'CAST(day AS TIMESTAMP)',
+      aggs: [...aliases].map(([raw, alias]) => `${merged.get(raw)} AS ${alias}`),
+      q,
+      d,
+      period: dayPeriod(q, d),
+      series: daySeries(q, d),
+    });
+    return { group: { ...group, rollup: rollup.table }, sql };
+  }
   const ts = d.quoteIdent(p.timeField);
   const sql = groupedSelect({
     index,
@@ -132,18 +156,26 @@ function compileGroup(
         ? `CASE WHEN ${ts} < ${d.localMidnight(q.from, s.timezone)} THEN 1 ELSE 0 END`
         : undefined,
   });
-  return {
-    group: { index, source: p.source, timeField: p.timeField, kpis: p.kpis, columns, empty },
-    sql,
-  };
+  return { group, sql };
 }
 
-function compileCosts(index: number, q: KpiQuery, d: Dialect) {
+/** Period bounds on a local `day` column (rollups, daily costs), the previous period included. */
+function dayPeriod(q: KpiQuery, d: Dialect): string[] {
   const first = q.previous?.from ?? q.from;
-  const period = [
+  return [
     first && `day >= DATE ${d.literal(first)}`,
     q.to && `day <= DATE ${d.literal(q.to)}`,
   ].filter((x): x is string => Boolean(x));
+}
+
+/** With a previous period: `_s` of a local `day` column. */
+function daySeries(q: KpiQuery, d: Dialect): string | undefined {
+  return q.previous && q.from
+    ? `CASE WHEN day < DATE ${d.literal(q.from)} THEN 1 ELSE 0 END`
+    : undefined;
+}
+
+function compileCosts(index: number, q: KpiQuery, d: Dialect) {
   const cost = `g${index}_cost`;
   // The row count tells "no cost data" (no value) from a cost of 0 (sumSmall gives 0 for both).
   const rows = `g${index}_cost_rows`;
@@ -154,11 +186,8 @@ function compileCosts(index: number, q: KpiQuery, d: Dialect) {
     aggs: [`${d.sumSmall('amount')} AS ${cost}`, `${d.countIf(null)} AS ${rows}`],
     q,
     d,
-    period,
-    series:
-      q.previous && q.from
-        ? `CASE WHEN day < DATE ${d.literal(q.from)} THEN 1 ELSE 0 END`
-        : undefined,
+    period: dayPeriod(q, d),
+    series: daySeries(q, d),
   });
   const group: CompiledGroup = {
     index,

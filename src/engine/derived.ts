@@ -15,7 +15,7 @@ import { caseFactsTable, surveyFactsTable } from './sources.ts';
 const STATE_DDL =
   'CREATE TABLE IF NOT EXISTS derived_state (name VARCHAR PRIMARY KEY, fingerprint VARCHAR NOT NULL, built_at TIMESTAMPTZ NOT NULL)';
 
-const building = new WeakMap<Runner, Promise<void>>();
+const building = new WeakMap<Runner, Promise<DerivedState>>();
 const prepared = new WeakSet<Runner>();
 
 function tableSql(runner: Runner): Readonly<Record<'case_facts' | 'survey_facts', string>> {
@@ -26,21 +26,40 @@ function tableSql(runner: Runner): Readonly<Record<'case_facts' | 'survey_facts'
   };
 }
 
-/** What the derived tables were built from: row counts, the import log and the build SQL. */
-async function fingerprint(runner: Runner, sql: string): Promise<string> {
-  const [row] = await runner.all(`SELECT (SELECT count(*) FROM contacts) AS contacts,
-      (SELECT count(*) FROM cases) AS cases, (SELECT count(*) FROM surveys) AS surveys,
-      (SELECT count(*) FROM import_log) AS imports, (SELECT max(import_id) FROM import_log) AS last_import,
-      (SELECT max(finished_at) FROM import_log) AS last_finished`);
-  return createHash('sha256')
-    .update(JSON.stringify(row ?? {}))
-    .update(sql)
-    .digest('hex')
-    .slice(0, 24);
+/**
+ * What the data is now, as far as derived tables care (row counts and the import log), and the
+ * fingerprints stored with the fact tables and the rollups: one query, run before every read.
+ */
+export interface DerivedState {
+  readonly data: string;
+  readonly facts: string | null;
+  readonly rollups: string | null;
 }
 
-/** Builds the derived tables when they are missing or older than the data; cheap otherwise. */
-export async function ensureDerived(runner: Runner): Promise<void> {
+export async function readState(runner: Runner): Promise<DerivedState> {
+  const stored = (name: string) =>
+    `(SELECT fingerprint FROM derived_state WHERE name = '${name}') AS stored_${name}`;
+  const [row = {}] = await runner.all(`SELECT (SELECT count(*) FROM contacts) AS contacts,
+      (SELECT count(*) FROM cases) AS cases, (SELECT count(*) FROM surveys) AS surveys,
+      (SELECT count(*) FROM import_log) AS imports, (SELECT max(import_id) FROM import_log) AS last_import,
+      (SELECT max(finished_at) FROM import_log) AS last_finished, ${stored('facts')}, ${stored('rollups')}`);
+  const { stored_facts: facts, stored_rollups: rollups, ...data } = row;
+  return {
+    data: JSON.stringify(data),
+    facts: typeof facts === 'string' ? facts : null,
+    rollups: typeof rollups === 'string' ? rollups : null,
+  };
+}
+
+/** What the derived tables were built from: the data's fingerprint and the build SQL. */
+const fingerprint = (state: DerivedState, sql: string): string =>
+  createHash('sha256').update(state.data).update(sql).digest('hex').slice(0, 24);
+
+/**
+ * Builds the derived tables when they are missing or older than the data; cheap otherwise.
+ * Returns the state they are current for.
+ */
+export async function ensureDerived(runner: Runner): Promise<DerivedState> {
   const running = building.get(runner);
   if (running) return running;
   const job = refresh(runner).finally(() => building.delete(runner));
@@ -48,42 +67,43 @@ export async function ensureDerived(runner: Runner): Promise<void> {
   return job;
 }
 
-async function prepare(runner: Runner): Promise<Readonly<Record<string, string>>> {
+async function prepare(runner: Runner): Promise<string> {
   if (!prepared.has(runner)) {
     await runner.exec(STATE_DDL);
     prepared.add(runner);
   }
-  return tableSql(runner);
+  return Object.values(tableSql(runner)).join('\n');
 }
 
-async function refresh(runner: Runner): Promise<void> {
-  const tables = await prepare(runner);
-  if (await isCurrent(runner, tables)) return;
+async function refresh(runner: Runner): Promise<DerivedState> {
+  const sql = await prepare(runner);
+  const seen = await readState(runner);
+  if (seen.facts === fingerprint(seen, sql)) return seen;
   // Checked again inside the transaction: the build reads one snapshot of the data and stores
   // that snapshot's fingerprint, even when an import commits meanwhile on another connection.
   await runner.exec('BEGIN TRANSACTION');
   try {
-    const fp = await fingerprint(runner, Object.values(tables).join('\n'));
-    const [state] = await runner.all(`SELECT fingerprint FROM derived_state WHERE name = 'facts'`);
-    if (state?.['fingerprint'] !== fp) {
-      for (const [name, sql] of Object.entries(tables)) {
-        await runner.exec(`CREATE OR REPLACE TABLE ${name} AS ${sql}`);
+    const state = await readState(runner);
+    const fp = fingerprint(state, sql);
+    if (state.facts !== fp) {
+      for (const [name, body] of Object.entries(tableSql(runner))) {
+        await runner.exec(`CREATE OR REPLACE TABLE ${name} AS ${body}`);
       }
       await runner.exec(
         `INSERT OR REPLACE INTO derived_state VALUES ('facts', ${runner.dialect.literal(fp)}, now())`,
       );
     }
     await runner.exec('COMMIT');
+    return { ...state, facts: fp };
   } catch (e) {
     await runner.exec('ROLLBACK');
     throw e;
   }
 }
 
-async function isCurrent(runner: Runner, tables: Readonly<Record<string, string>>) {
-  const fp = await fingerprint(runner, Object.values(tables).join('\n'));
-  const [state] = await runner.all(`SELECT fingerprint FROM derived_state WHERE name = 'facts'`);
-  return state?.['fingerprint'] === fp;
+async function isCurrent(runner: Runner, sql: string) {
+  const state = await readState(runner);
+  return state.facts === fingerprint(state, sql);
 }
 
 /**
@@ -98,5 +118,5 @@ export async function derivedIsCurrent(runner: Runner): Promise<boolean> {
 /** Forces a rebuild on the next read (for writers that bypass the import log). */
 export async function invalidateDerived(runner: Runner): Promise<void> {
   await runner.exec(STATE_DDL);
-  await runner.exec(`DELETE FROM derived_state WHERE name = 'facts'`);
+  await runner.exec(`DELETE FROM derived_state WHERE name IN ('facts', 'rollups')`);
 }

@@ -28,6 +28,15 @@ export interface Dialect {
    */
   sumSmall(expr: string): string;
   /**
+   * The part of `sumIf` that a daily rollup stores (rollups.ts): the exact sum of one group,
+   * kept exact (not yet a double), so that adding the parts gives `sumIf` to the last digit.
+   */
+  partialSumIf(expr: string, cond: string | null): string;
+  /** `sumIf` over stored parts: the parts added exactly, then read back as `sumIf` reads it. */
+  mergeSum(column: string): string;
+  /** `countIf` over stored counts: their sum, 0 when none. */
+  mergeCount(column: string): string;
+  /**
    * Exact percentile, linear interpolation between closest ranks (Hyndman–Fan 7). `all` lists
    * every p the same SELECT asks of the same expr and cond: an engine that sorts once for several
    * (DuckDB's list form) may use it, and must give the same figure.

@@ -14,6 +14,7 @@ export type { Dimension, Grain, KpiQuery, KpiQueryInput } from './query.ts';
 export { getDialect, registerDialect } from './registry.ts';
 export type { KeyValue, KpiReport, KpiRow, ReportPeriod } from './result.ts';
 export { runKpiQuery, targetFor } from './run-query.ts';
+export type { RunOptions } from './run-query.ts';
 export type { Row, Runner } from './runner.ts';
 export { NPS_GROUPS, npsVerbatims } from './verbatims.ts';
 export type { NpsGroup, Verbatims } from './verbatims.ts';

@@ -18,27 +18,42 @@ import { slotLabel } from './scope.ts';
 import { kpiQuery, type KpiQuery, type KpiQueryInput } from './query.ts';
 import type { KeyValue, KpiReport, KpiRow, ReportPeriod } from './result.ts';
 import { ensureDerived } from './derived.ts';
+import { rollupFits, type RollupTable } from './rollup-plan.ts';
+import { ensureRollups } from './rollups.ts';
 import type { Row, Runner } from './runner.ts';
 import { zoneOffsets } from './zone-offsets.ts';
 
 const SURVEY_OR_SAMPLE: readonly KpiId[] = ['nps', 'csat', 'ces', 'ces_positive', 'fcr'];
 
+export interface RunOptions {
+  /**
+   * Read daily rollups where they give the same figures (rollup-plan.ts); default true. The
+   * benchmark turns them off to compare the engine's SQL on the records with hand-written SQL.
+   */
+  readonly rollups?: boolean;
+}
+
 export async function runKpiQuery(
   runner: Runner,
   input: KpiQueryInput | KpiQuery,
   workspaceSettings: WorkspaceSettings,
+  { rollups = true }: RunOptions = {},
 ): Promise<KpiReport> {
   const q = kpiQuery(input);
   // The query's own settings (validated here, before any SQL) over the workspace's.
   const settings = withOverride(workspaceSettings, q.settings);
-  await ensureDerived(runner);
+  // Rollups follow the workspace's settings; a query's own settings that change an aggregate or
+  // a relation make the compiler read the records for it.
+  let tables: readonly RollupTable[] = [];
+  if (rollups && rollupFits(q)) tables = await ensureRollups(runner, workspaceSettings);
+  else await ensureDerived(runner);
   const period = await reportPeriod(runner, q, settings);
   const first = q.previous?.from ?? period.from;
   const zone =
     usesLocalTime(q) && first && period.to
       ? await zoneOffsets(runner, settings.timezone, first, period.to)
       : null;
-  const compiled = compileQuery(q, settings, runner.dialect, zone);
+  const compiled = compileQuery(q, settings, runner.dialect, zone, tables);
   const result = await runner.all(compiled.sql);
   const warnings: string[] = [];
   if (q.kpis.includes('cost_per_resolution') && !costsAttributable(q)) {
@@ -229,12 +244,12 @@ export function targetFor(id: KpiId, channel: string | null, s: WorkspaceSetting
   return byChannel?.[id] ?? s.targets[id] ?? null;
 }
 
-/** The period a report covers: the query's bounds, or the data's first and last local day. */
 /** Grains and time-of-day dimensions need local time; totals only compare instants. */
 const usesLocalTime = (q: KpiQuery): boolean =>
   q.grain !== undefined ||
   [...q.by, ...Object.keys(q.filters)].some((k) => k === 'weekday' || k === 'slot');
 
+/** The period a report covers: the query's bounds, or the data's first and last local day. */
 async function reportPeriod(
   runner: Runner,
   q: KpiQuery,

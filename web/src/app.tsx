@@ -4,7 +4,7 @@
 
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { apiUrl } from './api/client.ts';
-import { ALL_KPIS } from './api/kpi-meta.ts';
+import { TOTAL_KPIS } from './api/kpi-meta.ts';
 import type { DefinitionsResponse, DimensionsResponse, KpiResponse } from './api/types.ts';
 import { useApi } from './api/use-api.ts';
 import { DefinitionPanel } from './components/definition-panel.tsx';
@@ -91,7 +91,7 @@ export function App() {
   }, [defs.data, dims.data, state, update, range, timezone, openPanel]);
 
   const totals = useApi<KpiResponse>(
-    view ? apiUrl('kpis', { ...view.base, kpis: ALL_KPIS, compare: true }) : null,
+    view ? apiUrl('kpis', { ...view.base, kpis: TOTAL_KPIS, compare: true }) : null,
   );
   const prev = totals.data?.previous?.period;
 

@@ -20,6 +20,15 @@ export const ALL_KPIS: readonly KpiId[] = GOALS.flatMap((g) => GOAL_KPIS[g]);
 /** Contact KPIs whose meaning differs most by channel (seconds on voice, hours on e-mail). */
 export const CHANNEL_SPLIT_KPIS: readonly KpiId[] = ['service_level', 'asa', 'aht', 'abandon_rate'];
 
+/**
+ * The KPIs the pages show as period totals: all but the split ones that lead with a channel
+ * (channel-split.ts). SL stays: its headline is the all-channel figure. Asking for ASA and AHT
+ * over all channels would cost their percentiles over every contact for a figure nobody reads.
+ */
+export const TOTAL_KPIS: readonly KpiId[] = ALL_KPIS.filter(
+  (k) => k === 'service_level' || !CHANNEL_SPLIT_KPIS.includes(k),
+);
+
 type Source = 'contacts' | 'cases' | 'surveys';
 
 const SOURCE: Readonly<Record<KpiId, Source>> = {

@@ -5,7 +5,7 @@
 
 import { apiUrl } from '../api/client.ts';
 import { headlineOf, isSplitKpi, useChannelSplit } from '../api/channel-split.ts';
-import { ALL_KPIS, CHANNEL_SPLIT_KPIS, GOAL_KPIS, GOALS } from '../api/kpi-meta.ts';
+import { ALL_KPIS, CHANNEL_SPLIT_KPIS, GOAL_KPIS, GOALS, TOTAL_KPIS } from '../api/kpi-meta.ts';
 import type { KpiId, KpiResponse } from '../api/types.ts';
 import { useApi, type Loaded } from '../api/use-api.ts';
 import { KpiTile } from '../components/kpi-tile.tsx';
@@ -19,7 +19,7 @@ export function OverviewPage({ totals }: { readonly totals: Loaded<KpiResponse> 
   const { t } = useI18n();
   const grain = trendGrain(view);
   // Sparklines draw values only: their queries skip the percentiles (the costliest part).
-  const daily = useDaily(view, ALL_KPIS, grain, { percentiles: false });
+  const daily = useDaily(view, TOTAL_KPIS, grain, { percentiles: false });
   const split = useChannelSplit(view);
   const dailySplit = useApi<KpiResponse>(
     apiUrl('kpis', {

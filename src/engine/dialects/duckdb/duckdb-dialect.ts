@@ -30,6 +30,9 @@ export const duckdbDialect: Dialect = {
   sumIf: (expr, cond) =>
     `CAST(coalesce(sum(CAST(${expr} AS DECIMAL(38, 6)))${filter(cond)}, 0) AS DOUBLE)`,
   sumSmall: (expr) => `coalesce(sum(${expr}), 0)`,
+  partialSumIf: (expr, cond) => `sum(CAST(${expr} AS DECIMAL(38, 6)))${filter(cond)}`,
+  mergeSum: (column) => `CAST(coalesce(sum(${column}), 0) AS DOUBLE)`,
+  mergeCount: (column) => `CAST(coalesce(sum(${column}), 0) AS BIGINT)`,
   // Several percentiles of one column: one list aggregate, one sort (DuckDB binds identical
   // aggregates once, so each p's element reads the same list).
   quantileIf: (expr, p, cond, all) =>
