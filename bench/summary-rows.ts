@@ -65,6 +65,20 @@ export function summaryRows(r: BenchResults): TableRow[] {
     });
     rows.push(base(`hand-written SQL ${e.size} from raw rows (once)`, ms(e.rawHandwrittenMs)));
     rows.push(base(`derived facts build ${e.size} (once per data change)`, ms(e.derivedBuildMs)));
+    if (e.rollupBuildMs !== undefined) {
+      rows.push(
+        base(
+          `daily rollups build ${e.size} (once per data or settings change)`,
+          ms(e.rollupBuildMs),
+        ),
+      );
+      rows.push({
+        measure: `engine ${e.size} with rollups (median of ${e.runs}; percentiles from the records)`,
+        value: `${ms(e.withRollupsMedianMs)} = ${x(e.withRollupsMedianMs / e.handwrittenMedianMs)}`,
+        target: 'same numbers',
+        status: judged(e.withRollupsIdentical),
+      });
+    }
     rows.push(base(`engine vs SQL ${e.size}: peak RSS`, `${int(e.peakRssMb)} MB`));
   }
   for (const i of r.importVsCsv) {
@@ -129,6 +143,14 @@ export function summaryRows(r: BenchResults): TableRow[] {
     });
     rows.push(base(`overview ${a.size}: first meaningful paint p95`, ms(a.tiles.p95Ms)));
     if (a.fcp) rows.push(base(`overview ${a.size}: first-contentful-paint p50`, ms(a.fcp.p50Ms)));
+    if (a.firstLoad) {
+      rows.push(
+        base(
+          `overview ${a.size}: first load after a data change (builds the rollups), all API answered / tiles`,
+          `${ms(a.firstLoad.apiSpanMs)} / ${ms(a.firstLoad.tilesMs)}`,
+        ),
+      );
+    }
     rows.push(base(`overview ${a.size}: server peak RSS`, `${int(a.serverPeakRssMb)} MB`));
   }
   if (r.bundle) {

@@ -12,6 +12,7 @@ import { instantPeriod, scope } from './scope.ts';
 import { quantileSets, renderAggregate } from './render-expr.ts';
 import { rollupAggregates, rollupFits, type RollupTable } from './rollup-plan.ts';
 import { dailyCosts, sourceRelation } from './sources.ts';
+import type { Row } from './runner.ts';
 import type { ZoneOffsets } from './zone-offsets.ts';
 
 export interface CompiledGroup {
@@ -26,6 +27,40 @@ export interface CompiledGroup {
   readonly empty: Readonly<Record<string, 0 | null>>;
   /** The daily rollup table this group reads instead of the records, if any. */
   readonly rollup?: string;
+  /**
+   * 2 when the counts and sums come from the rollup and the percentiles from the records: each
+   * key then has one row from each part, to be merged (mergeParts).
+   */
+  readonly parts?: number;
+}
+
+/** Joins the rows of a group read in two parts: one row per group and key, columns filled in. */
+export function mergeParts(rows: readonly Row[], compiled: CompiledQuery): Row[] {
+  const split = new Set(compiled.groups.filter((g) => (g.parts ?? 1) > 1).map((g) => g.index));
+  if (split.size === 0) return [...rows];
+  const out: Row[] = [];
+  const seen = new Map<string, Row>();
+  for (const r of rows) {
+    if (!split.has(Number(r['_g']))) {
+      out.push(r);
+      continue;
+    }
+    // `_g`, `_s` and the key columns (k0…, kp); aggregate columns are named g…_a….
+    const key = JSON.stringify(
+      Object.keys(r)
+        .filter((c) => c === '_s' || c === '_g' || c.startsWith('k'))
+        .map((c) => r[c] ?? null),
+    );
+    const had = seen.get(key);
+    if (!had) {
+      const copy = { ...r };
+      seen.set(key, copy);
+      out.push(copy);
+      continue;
+    }
+    for (const [c, v] of Object.entries(r)) if (v !== null && v !== undefined) had[c] = v;
+  }
+  return out;
 }
 
 export interface CompiledQuery {
@@ -73,7 +108,7 @@ export function compileQuery(
       : undefined;
     const g = compileGroup(index, p, sourceRelation(p.source, d, s), q, s, d, zone, rollup);
     groups.push(g.group);
-    selects.push(g.sql);
+    selects.push(...g.sqls);
   }
   if (q.kpis.includes('cost_per_resolution') && costsAttributable(q)) {
     const g = compileCosts(groups.length, q, d);
@@ -105,7 +140,7 @@ function compileGroup(
   d: Dialect,
   zone?: ZoneOffsets | null,
   rollup?: RollupTable,
-): { group: CompiledGroup; sql: string } {
+): { group: CompiledGroup; sqls: string[] } {
   const aliases = new Map<string, string>();
   const columns: Partial<Record<KpiId, Record<string, string>>> = {};
   const empty: Record<string, 0 | null> = {};
@@ -127,36 +162,51 @@ function compileGroup(
     columns[id] = cols;
   }
   const group = { index, source: p.source, timeField: p.timeField, kpis: p.kpis, columns, empty };
-  const merged = rollup && rollupAggregates(rollup, [...aliases.keys()], rel, s.timezone, d);
-  if (rollup && merged) {
-    const sql = groupedSelect({
+  const ts = d.quoteIdent(p.timeField);
+  const fromRecords = (aggs: readonly (readonly [string, string])[]) =>
+    groupedSelect({
+      index,
+      rel,
+      local: d.localTime(ts, s.timezone, zone),
+      offset: d.utcOffsetSeconds(ts, s.timezone, zone),
+      aggs: aggs.map(([sql, alias]) => `${sql} AS ${alias}`),
+      q,
+      d,
+      period: instantPeriod(ts, q.previous ? { ...q, from: q.previous.from } : q, s, d),
+      series:
+        q.previous && q.from
+          ? `CASE WHEN ${ts} < ${d.localMidnight(q.from, s.timezone)} THEN 1 ELSE 0 END`
+          : undefined,
+    });
+  // Counts and sums can come from a rollup; percentiles only from the records. A group with
+  // both reads each part where it can and the runner joins their rows (mergeParts).
+  const additive = [...aliases].filter(([, alias]) => empty[alias] === 0);
+  const ranked = [...aliases].filter(([, alias]) => empty[alias] === null);
+  const merged =
+    rollup &&
+    additive.length > 0 &&
+    rollupAggregates(
+      rollup,
+      additive.map(([sql]) => sql),
+      rel,
+      s.timezone,
+      d,
+    );
+  if (!rollup || !merged) return { group, sqls: [fromRecords([...aliases])] };
+  const sqls = [
+    groupedSelect({
       index,
       rel: `SELECT * FROM ${rollup.table}`,
       local: 'CAST(day AS TIMESTAMP)',
-      aggs: [...aliases].map(([raw, alias]) => `${merged.get(raw)} AS ${alias}`),
+      aggs: additive.map(([raw, alias]) => `${merged.get(raw)} AS ${alias}`),
       q,
       d,
       period: dayPeriod(q, d),
       series: daySeries(q, d),
-    });
-    return { group: { ...group, rollup: rollup.table }, sql };
-  }
-  const ts = d.quoteIdent(p.timeField);
-  const sql = groupedSelect({
-    index,
-    rel,
-    local: d.localTime(ts, s.timezone, zone),
-    offset: d.utcOffsetSeconds(ts, s.timezone, zone),
-    aggs: [...aliases].map(([sql, alias]) => `${sql} AS ${alias}`),
-    q,
-    d,
-    period: instantPeriod(ts, q.previous ? { ...q, from: q.previous.from } : q, s, d),
-    series:
-      q.previous && q.from
-        ? `CASE WHEN ${ts} < ${d.localMidnight(q.from, s.timezone)} THEN 1 ELSE 0 END`
-        : undefined,
-  });
-  return { group, sql };
+    }),
+  ];
+  if (ranked.length > 0) sqls.push(fromRecords(ranked));
+  return { group: { ...group, rollup: rollup.table, parts: sqls.length }, sqls };
 }
 
 /** Period bounds on a local `day` column (rollups, daily costs), the previous period included. */

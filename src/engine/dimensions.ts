@@ -4,6 +4,7 @@
 import type { WorkspaceSettings } from '../metrics/settings.ts';
 import { COLUMN_OF } from './query.ts';
 import type { ReportPeriod } from './result.ts';
+import { ensureRollups } from './rollups.ts';
 import type { Runner } from './runner.ts';
 
 const TIME_OF = [
@@ -37,16 +38,27 @@ export async function dataPeriod(runner: Runner, s: WorkspaceSettings): Promise<
   };
 }
 
+/**
+ * `rollups` (default true): read the daily rollups (rollups.ts), a fraction of the rows. They
+ * hold the same values: case and survey facts take a missing value from their contacts, whose
+ * values the contacts' rollup holds anyway; and the same first and last day.
+ */
 export async function listDimensions(
   runner: Runner,
   s: WorkspaceSettings,
+  { rollups = true }: { rollups?: boolean } = {},
 ): Promise<DimensionValues> {
   const d = runner.dialect;
   const names = Object.keys(COLUMN_OF) as ColumnDimension[];
   const cols = names.map((n) => d.quoteIdent(COLUMN_OF[n]));
+  const tables = rollups
+    ? (await ensureRollups(runner, s))
+        .filter((t) => TIME_OF.some(([, c]) => c === t.timeField))
+        .map((t) => t.table)
+    : TIME_OF.map(([t]) => t);
   // One scan per table: a grouping set per dimension, then the values merged across tables.
-  const perTable = TIME_OF.map(
-    ([t]) => `SELECT ${cols.map((c, i) => `CAST(${c} AS VARCHAR) AS v${i}`).join(', ')}
+  const perTable = tables.map(
+    (t) => `SELECT ${cols.map((c, i) => `CAST(${c} AS VARCHAR) AS v${i}`).join(', ')}
       FROM ${t} GROUP BY GROUPING SETS (${cols.map((c) => `(${c})`).join(', ')})`,
   );
   const pick = names.map(
@@ -60,5 +72,23 @@ export async function listDimensions(
       [name, rows.filter((r) => Number(r['i']) === i).map((r) => String(r['v']))] as const,
   );
   const values = Object.fromEntries(entries) as Record<ColumnDimension, string[]>;
-  return { ...values, period: await dataPeriod(runner, s) };
+  const period = rollups ? await rollupPeriod(runner, tables, s) : await dataPeriod(runner, s);
+  return { ...values, period };
+}
+
+/** The first and last local day in the rollups' `day` columns. */
+async function rollupPeriod(
+  runner: Runner,
+  tables: readonly string[],
+  s: WorkspaceSettings,
+): Promise<ReportPeriod> {
+  const parts = tables.map((t) => `SELECT min(day) AS lo, max(day) AS hi FROM ${t}`);
+  const [p] = await runner.all(
+    `SELECT CAST(min(lo) AS VARCHAR) AS lo, CAST(max(hi) AS VARCHAR) AS hi FROM (${parts.join(' UNION ALL ')}) x`,
+  );
+  return {
+    from: (p?.['lo'] as string | null) ?? null,
+    to: (p?.['hi'] as string | null) ?? null,
+    timezone: s.timezone,
+  };
 }

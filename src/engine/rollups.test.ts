@@ -9,6 +9,7 @@ import { withOverride } from '../metrics/settings-override.ts';
 import { simulate } from '../simulate/simulate.ts';
 import { openWorkspace, type Workspace } from '../workspace/workspace.ts';
 import { compileQuery } from './compile.ts';
+import { listDimensions } from './dimensions.ts';
 import { kpiQuery, type KpiQueryInput } from './query.ts';
 import { runKpiQuery } from './run-query.ts';
 import { ensureRollups } from './rollups.ts';
@@ -92,18 +93,50 @@ describe('daily rollups', () => {
     });
   }
 
-  it('leave percentiles, hours and slots to the records', async () => {
-    const withPercentiles = await readers({ kpis: ['asa', 'nps'] });
-    expect(withPercentiles['contacts|offered_at']).toBe('records');
-    expect(withPercentiles['surveys|responded_at']).toBe('rollup_surveys_responded_at');
+  it('take percentiles from the records, and counts from the rollup beside them', async () => {
+    const q: KpiQueryInput = { kpis: ['asa', 'aht', 'nps', 'time_to_resolution'], by: ['channel'] };
+    const tables = await ensureRollups(ws.runner, s);
+    const c = compileQuery(kpiQuery(q), s, ws.runner.dialect, null, tables);
+    const contacts = c.groups.find((g) => g.source === 'contacts');
+    expect(contacts?.rollup).toBe('rollup_contacts_offered_at');
+    expect(contacts?.parts).toBe(2);
+    expect(c.groups.find((g) => g.source === 'surveys')?.parts).toBe(1);
+    for (const shape of [
+      q,
+      {
+        kpis: [...KPI_IDS],
+        from: '2026-10-24',
+        to: '2026-10-25',
+        previous: { from: '2026-10-22', to: '2026-10-23' },
+      },
+      { kpis: [...KPI_IDS], grain: 'day' as const, by: ['team' as const] },
+      { kpis: ['asa' as const], from: '2030-01-01', to: '2030-01-31' },
+    ]) {
+      const { fast, records } = await both(shape);
+      expect(fast).toEqual(records);
+    }
+    const aht = (await runKpiQuery(ws.runner, q, s)).rows.find(
+      (r) => r.kpi === 'aht' && r.keys['channel'] === 'voice',
+    );
+    expect(aht?.percentiles?.p90).toBeGreaterThan(aht?.percentiles?.p50 ?? Infinity);
+    expect(aht?.percentiles?.p50).toBeGreaterThan(0);
+  });
+
+  it('list the same dimension values and data period as the records', async () => {
+    const fast = await listDimensions(ws.runner, s);
+    const records = await listDimensions(ws.runner, s, { rollups: false });
+    expect(fast).toEqual(records);
+    expect(fast.period).toMatchObject({ from: '2026-10-22', to: '2026-10-26' });
+    expect(fast.agent.length).toBeGreaterThan(3);
+  });
+
+  it('leave hours and time-of-day slots to the records', async () => {
     expect(Object.values(await readers({ grain: 'hour', percentiles: false }))).not.toContain(
       'rollup_contacts_offered_at',
     );
     expect(
       Object.values(await readers({ by: ['slot'], kpis: ['service_level'], percentiles: false })),
     ).toEqual(['records']);
-    const { fast, records } = await both({ kpis: [...KPI_IDS], by: ['channel'] });
-    expect(fast).toEqual(records);
   });
 
   it("leave a query's own settings to the records when they change what is counted", async () => {

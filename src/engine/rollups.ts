@@ -80,3 +80,9 @@ async function zoneOver(runner: Runner, t: RollupTable, tz: string) {
   const hi = r?.['hi'];
   return typeof lo === 'string' && typeof hi === 'string' ? zoneOffsets(runner, tz, lo, hi) : null;
 }
+
+/** Forces the rollups (not the fact tables) to be rebuilt on the next read. */
+export async function invalidateRollups(runner: Runner): Promise<void> {
+  await ensureDerived(runner);
+  await runner.exec(`DELETE FROM derived_state WHERE name = 'rollups'`);
+}

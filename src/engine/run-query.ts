@@ -10,6 +10,7 @@ import {
   compileQuery,
   costsAttributable,
   keyNames,
+  mergeParts,
   type CompiledGroup,
   type CompiledQuery,
 } from './compile.ts';
@@ -54,7 +55,7 @@ export async function runKpiQuery(
       ? await zoneOffsets(runner, settings.timezone, first, period.to)
       : null;
   const compiled = compileQuery(q, settings, runner.dialect, zone, tables);
-  const result = await runner.all(compiled.sql);
+  const result = mergeParts(await runner.all(compiled.sql), compiled);
   const warnings: string[] = [];
   if (q.kpis.includes('cost_per_resolution') && !costsAttributable(q)) {
     warnings.push(

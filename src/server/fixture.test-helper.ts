@@ -79,7 +79,7 @@ export function useSeededApp(): { app: () => FastifyInstance; ws: () => Workspac
   beforeAll(async () => {
     ws = await openWorkspace({ path: ':memory:' });
     await seed(ws);
-    app = buildServer({ workspace: ws });
+    app = buildServer({ workspace: ws, validateResponses: true });
     await app.ready();
   });
   afterAll(async () => {
