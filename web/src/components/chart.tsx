@@ -3,9 +3,11 @@
 // charts over categories (days, channels), anywhere in a category's column or row.
 // Limits: the chart is decorative for screen readers; `label` describes it, and every chart sits
 // next to a table, a list of figure buttons or a CSV carrying the same numbers (keyboard path).
+// ECharts is loaded on the first chart (its own chunk): the overview draws none, and a page that
+// does not parse ECharts leaves the CPU to the data it waits for.
 
-import { useEffect, useRef } from 'react';
-import { createChart, type ChartOption, type EChartsType } from '../charts/echarts.ts';
+import { useEffect, useRef, useState } from 'react';
+import type { ChartOption, EChartsType } from '../charts/echarts.ts';
 
 export interface ChartProps {
   readonly option: ChartOption;
@@ -24,28 +26,36 @@ export function Chart(props: ChartProps) {
   const { option, label, height = 280, testId, onItemClick, onCategoryClick } = props;
   const axis = props.categoryAxis ?? 'x';
   const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<EChartsType | null>(null);
+  const [chart, setChart] = useState<EChartsType | null>(null);
 
   useEffect(() => {
     const el = box.current;
     if (!el) return;
-    const c = createChart(el);
-    chart.current = c;
-    const ro = new ResizeObserver(() => c.resize());
-    ro.observe(el);
+    let c: EChartsType | null = null;
+    let ro: ResizeObserver | null = null;
+    let gone = false;
+    void import('../charts/echarts.ts').then(({ createChart }) => {
+      if (gone) return;
+      const made = createChart(el);
+      c = made;
+      ro = new ResizeObserver(() => made.resize());
+      ro.observe(el);
+      setChart(made);
+    });
     return () => {
-      ro.disconnect();
-      c.dispose();
-      chart.current = null;
+      gone = true;
+      ro?.disconnect();
+      c?.dispose();
+      setChart(null);
     };
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption({ animation: false, ...option }, { notMerge: true });
-  }, [option]);
+    chart?.setOption({ animation: false, ...option }, { notMerge: true });
+  }, [chart, option]);
 
   useEffect(() => {
-    const c = chart.current;
+    const c = chart;
     if (!c || !onItemClick) return;
     const handler = (p: { dataIndex?: number; seriesIndex?: number }) =>
       onItemClick(p.dataIndex ?? 0, p.seriesIndex ?? 0);
@@ -53,10 +63,10 @@ export function Chart(props: ChartProps) {
     return () => {
       c.off('click', handler);
     };
-  }, [onItemClick]);
+  }, [chart, onItemClick]);
 
   useEffect(() => {
-    const c = chart.current;
+    const c = chart;
     if (!c || !onCategoryClick) return;
     const zr = c.getZr();
     const at = (e: { offsetX: number; offsetY: number }): number | null => {
@@ -79,7 +89,7 @@ export function Chart(props: ChartProps) {
       zr.off('click', click);
       zr.off('mousemove', move);
     };
-  }, [onCategoryClick, axis]);
+  }, [chart, onCategoryClick, axis]);
 
   return (
     <div

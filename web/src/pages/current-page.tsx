@@ -1,5 +1,6 @@
 // Picks the page component for the selected tab.
-// Limits: pages are small enough to ship in one bundle; no lazy loading.
+// Limits: pages ship in the main bundle; only ECharts, which the overview does not use, is
+// loaded on demand (components/chart.tsx).
 
 import type { KpiResponse } from '../api/types.ts';
 import type { Loaded } from '../api/use-api.ts';
