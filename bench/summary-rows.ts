@@ -119,12 +119,14 @@ export function summaryRows(r: BenchResults): TableRow[] {
       target: demo ? `≤ ${TARGETS.overviewP95Ms} ms` : '(baseline)',
       status: judge(a.request.p95Ms, TARGETS.overviewP95Ms),
     });
-    rows.push({
-      measure: `overview ${a.size}: all of a load's API requests answered, p95 (${n})`,
-      value: ms(a.apiSpan.p95Ms),
-      target: demo ? `≤ ${TARGETS.overviewP95Ms} ms` : '(baseline)',
-      status: judge(a.apiSpan.p95Ms, TARGETS.overviewP95Ms),
-    });
+    // Not an API call: from the first boot request to the last KPI answer, with the page's own
+    // work (start-up, first render) in between; reported, judged by the calls themselves.
+    rows.push(
+      base(
+        `overview ${a.size}: first to last API answer of a load, page work between, p95 (${n})`,
+        ms(a.apiSpan.p95Ms),
+      ),
+    );
     const r = a.replay;
     rows.push({
       measure: `overview ${a.size}: API request p95, page's requests replayed without the browser (${r.request.n} requests, ${r.loads} loads)`,
