@@ -102,7 +102,7 @@ async function main(opts: BenchOptions): Promise<BenchResults> {
       const w = ws[size];
       if (!w) continue;
       await step(`dashboard ${size}`, async () => {
-        // The first load then builds the rollups, as the first load after an import does.
+        // The first request then builds the rollups, as the first read after an import does.
         const owner = await openWorkspace({ path: w.path });
         await invalidateRollups(owner.runner).finally(() => owner.close());
         const server = await startServer({
