@@ -1,15 +1,18 @@
-// The dashboard as a user meets it: Chromium opens the overview cold (new context, empty cache)
-// at N URLs, each with a period or filter not asked before, against the real server. Per load:
-// every /api request the page made (Resource Timing), the span until the last one answered, and
-// the first meaningful paint (every KPI tile shows its value). No response cache in the server.
-
-import type { Browser } from 'playwright-core';
+// The dashboard as a user meets it: the overview opened cold in a new tab of a running Chromium
+// (HTTP cache disabled, so every file and answer comes from the server) at N URLs, each with a
+// period or filter not asked before, against the real server. Per load: every /api request the
+// page made (Resource Timing), the span until the last one answered, and the first meaningful
+// paint (every KPI tile shows its value). No response cache in the server.
+// Why a tab and not a new browser profile per load (Playwright's newContext): a new profile also
+// starts Chromium's per-profile services, whose CPU on this 2-core machine, shared with the
+// server, doubled the API times of the same requests from a blank page (p95 646 vs 154 ms).
+import type { BrowserContext } from 'playwright-core';
 import { ALL_KPIS } from '../web/src/api/kpi-meta.ts';
 import { launchChromium } from '../test/helpers/chromium.ts';
 import { replayOverview, type ReplayResult } from './api-replay.ts';
 import { overviewUrls, type OverviewUrl } from './overview-urls.ts';
 import { log } from './progress.ts';
-import { withRssSampling } from './rss-sampler.ts';
+import type { ServerProcess } from './server-process.ts';
 import { percentile, round } from './stats.ts';
 import type { BenchWorkspace } from './workspaces.ts';
 
@@ -44,6 +47,8 @@ export interface DashboardResult {
   readonly tiles: LatencySummary;
   readonly fcp: LatencySummary | null;
   readonly serverPeakRssMb: number;
+  /** Which CPUs the server and the browser ran on (cpu-split.ts). */
+  readonly placement: string;
   /** The same requests without the browser, at periods and filters of their own. */
   readonly replay: ReplayResult;
   /**
@@ -65,13 +70,16 @@ function summary(values: readonly number[]): LatencySummary {
   };
 }
 
-async function coldLoad(browser: Browser, base: string, u: OverviewUrl): Promise<LoadSample> {
-  const context = await browser.newContext({
-    viewport: { width: 1366, height: 768 },
-    locale: 'en-GB',
-  });
+async function coldLoad(
+  context: BrowserContext,
+  base: string,
+  u: OverviewUrl,
+): Promise<LoadSample> {
+  const page = await context.newPage();
   try {
-    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     await page.goto(base + u.path, { waitUntil: 'commit' });
     const handle = await page.waitForFunction(
       (want: number) => {
@@ -109,16 +117,17 @@ async function coldLoad(browser: Browser, base: string, u: OverviewUrl): Promise
       empty: done.empty,
     };
   } finally {
-    await context.close();
+    await page.close();
   }
 }
 
-/** Cold overview loads against a running server (startServer) on `bw`. */
+/** Cold overview loads against a running `cxkpi serve` (server-process.ts) on `bw`. */
 export async function dashboardInBrowser(
-  serverUrl: string,
+  server: ServerProcess,
   bw: BenchWorkspace,
-  { loads }: { loads: number },
+  { loads, browserCpus }: { loads: number; browserCpus?: string },
 ): Promise<DashboardResult> {
+  const serverUrl = server.url;
   const t0 = performance.now();
   const res = await fetch(`${serverUrl}/api/v1/dimensions`);
   const firstRequestMs = round(performance.now() - t0);
@@ -131,15 +140,19 @@ export async function dashboardInBrowser(
   // Twice as many distinct URLs as loads: the first half for the browser, the rest for replay.
   const all = overviewUrls(dims.period.from, dims.period.to, dims, 2 * loads + 1);
   const urls = all.slice(0, loads + 1);
-  const browser = await launchChromium();
+  const browser = await launchChromium(browserCpus ? { cpus: browserCpus } : {});
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    locale: 'en-GB',
+  });
   try {
-    const run = await withRssSampling(async () => {
+    const run = await (async () => {
       // One load not measured: Chromium's own first start and the store's first reads.
-      const first = await coldLoad(browser, serverUrl, urls[0] ?? { label: 'warm-up', path: '/' });
+      const first = await coldLoad(context, serverUrl, urls[0] ?? { label: 'warm-up', path: '/' });
       log(`dashboard ${bw.size}: warm-up load API ${first.apiSpanMs} ms`);
       const samples: LoadSample[] = [];
       for (const u of urls.slice(1)) {
-        samples.push(await coldLoad(browser, serverUrl, u));
+        samples.push(await coldLoad(context, serverUrl, u));
         const s = samples.at(-1);
         if (samples.length % 5 === 0 || samples.length === 1) {
           log(
@@ -159,8 +172,8 @@ export async function dashboardInBrowser(
         `dashboard ${bw.size}: replay p95 ${replay.request.p95Ms} ms per request, ${replay.span.p95Ms} ms per load`,
       );
       return { samples, replay, first };
-    });
-    const { samples, replay, first } = run.value;
+    })();
+    const { samples, replay, first } = run;
     const fcps = samples.map((s) => s.fcpMs).filter((x): x is number => x !== null);
     return {
       size: bw.size,
@@ -170,8 +183,11 @@ export async function dashboardInBrowser(
       apiSpan: summary(samples.map((s) => s.apiSpanMs)),
       tiles: summary(samples.map((s) => s.tilesMs)),
       fcp: fcps.length ? summary(fcps) : null,
-      // The server runs in this process: its DuckDB and Node heap.
-      serverPeakRssMb: run.peakRssMb,
+      // The server process's high-water mark: its DuckDB and Node heap, the rollups' build too.
+      serverPeakRssMb: server.peakRssMb(),
+      placement: browserCpus
+        ? `server on CPU ${server.cpus ?? '?'}, Chromium on CPU ${browserCpus}`
+        : 'server and Chromium share the CPUs',
       replay,
       firstRequestMs,
       firstLoad: { apiSpanMs: first.apiSpanMs, tilesMs: first.tilesMs },

@@ -3,7 +3,6 @@
 
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { startServer } from '../src/server/index.ts';
 import { invalidateRollups } from '../src/engine/rollups.ts';
 import { openWorkspace } from '../src/workspace/workspace.ts';
 import { parseBenchArgs, type BenchOptions, type Step } from './args.ts';
@@ -17,6 +16,8 @@ import { log } from './progress.ts';
 import type { BenchResults } from './results.ts';
 import { round } from './stats.ts';
 import { summaryRows } from './summary-rows.ts';
+import { cpuSplit } from './cpu-split.ts';
+import { startServerProcess } from './server-process.ts';
 import { renderTable } from './table.ts';
 import { ensureWorkspace, type BenchWorkspace, type Size } from './workspaces.ts';
 
@@ -105,14 +106,18 @@ async function main(opts: BenchOptions): Promise<BenchResults> {
         // The first request then builds the rollups, as the first read after an import does.
         const owner = await openWorkspace({ path: w.path });
         await invalidateRollups(owner.runner).finally(() => owner.close());
-        const server = await startServer({
-          dbPath: w.path,
-          port: 0,
-          webDir: WEB_DIR,
-          logger: false,
+        const split = cpuSplit();
+        const server = await startServerProcess(w.path, {
+          memoryLimit: opts.memoryLimit,
+          ...(split ? { cpus: split.server } : {}),
         });
         try {
-          results.dashboard.push(await dashboardInBrowser(server.url, w, { loads: opts.loads }));
+          results.dashboard.push(
+            await dashboardInBrowser(server, w, {
+              loads: opts.loads,
+              ...(split ? { browserCpus: split.browser } : {}),
+            }),
+          );
         } finally {
           await server.close();
         }

@@ -107,6 +107,7 @@ export function summaryRows(r: BenchResults): TableRow[] {
     const demo = a.size === 'demo';
     const judge = (v: number, target: number) => (demo ? judged(v <= target) : '—');
     const n = `${a.loads} cold loads`;
+    if (a.placement) rows.push(base(`overview ${a.size}: CPUs`, a.placement));
     rows.push(
       base(
         `overview ${a.size}: API request p50 (${a.request.n} requests, ${n})`,
@@ -153,7 +154,7 @@ export function summaryRows(r: BenchResults): TableRow[] {
         ),
       );
     }
-    rows.push(base(`overview ${a.size}: server peak RSS`, `${int(a.serverPeakRssMb)} MB`));
+    rows.push(base(`overview ${a.size}: server peak RSS (cxkpi serve, rollup build included)`, `${int(a.serverPeakRssMb)} MB`));
   }
   if (r.bundle) {
     rows.push({

@@ -163,7 +163,9 @@ function compileGroup(
   }
   const group = { index, source: p.source, timeField: p.timeField, kpis: p.kpis, columns, empty };
   const ts = d.quoteIdent(p.timeField);
-  const fromRecords = (aggs: readonly (readonly [string, string])[]) =>
+  const comparing = Boolean(q.previous && q.from);
+  /** `both`: the current and the previous period (column `_s`); else the current one only. */
+  const fromRecords = (aggs: readonly (readonly [string, string])[], both = comparing) =>
     groupedSelect({
       index,
       rel,
@@ -172,14 +174,17 @@ function compileGroup(
       aggs: aggs.map(([sql, alias]) => `${sql} AS ${alias}`),
       q,
       d,
-      period: instantPeriod(ts, q.previous ? { ...q, from: q.previous.from } : q, s, d),
-      series:
-        q.previous && q.from
+      period: instantPeriod(ts, both && q.previous ? { ...q, from: q.previous.from } : q, s, d),
+      series: !comparing
+        ? undefined
+        : both && q.from
           ? `CASE WHEN ${ts} < ${d.localMidnight(q.from, s.timezone)} THEN 1 ELSE 0 END`
-          : undefined,
+          : '0',
     });
   // Counts and sums can come from a rollup; percentiles only from the records. A group with
-  // both reads each part where it can and the runner joins their rows (mergeParts).
+  // both reads each part where it can and the runner joins their rows (mergeParts). The
+  // previous period is compared by value only: its percentiles are not computed, which halves
+  // the costliest part of a comparison (the records' sort).
   const additive = [...aliases].filter(([, alias]) => empty[alias] === 0);
   const ranked = [...aliases].filter(([, alias]) => empty[alias] === null);
   const merged =
@@ -192,7 +197,12 @@ function compileGroup(
       s.timezone,
       d,
     );
-  if (!rollup || !merged) return { group, sqls: [fromRecords([...aliases])] };
+  if (!rollup || !merged) {
+    if (!comparing || ranked.length === 0 || additive.length === 0)
+      return { group, sqls: [fromRecords([...aliases])] };
+    const sqls = [fromRecords(additive), fromRecords(ranked, false)];
+    return { group: { ...group, parts: 2 }, sqls };
+  }
   const sqls = [
     groupedSelect({
       index,
@@ -205,7 +215,7 @@ function compileGroup(
       series: daySeries(q, d),
     }),
   ];
-  if (ranked.length > 0) sqls.push(fromRecords(ranked));
+  if (ranked.length > 0) sqls.push(fromRecords(ranked, false));
   return { group: { ...group, rollup: rollup.table, parts: sqls.length }, sqls };
 }
 

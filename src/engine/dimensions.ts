@@ -4,8 +4,9 @@
 import type { WorkspaceSettings } from '../metrics/settings.ts';
 import { COLUMN_OF } from './query.ts';
 import type { ReportPeriod } from './result.ts';
+import { DIMENSION_VALUES, ROLLUP_KEYS } from './rollup-plan.ts';
 import { ensureRollups } from './rollups.ts';
-import type { Runner } from './runner.ts';
+import type { Row, Runner } from './runner.ts';
 
 const TIME_OF = [
   ['contacts', 'offered_at'],
@@ -50,29 +51,39 @@ export async function listDimensions(
 ): Promise<DimensionValues> {
   const d = runner.dialect;
   const names = Object.keys(COLUMN_OF) as ColumnDimension[];
-  const cols = names.map((n) => d.quoteIdent(COLUMN_OF[n]));
-  const tables = rollups
-    ? (await ensureRollups(runner, s))
-        .filter((t) => TIME_OF.some(([, c]) => c === t.timeField))
-        .map((t) => t.table)
-    : TIME_OF.map(([t]) => t);
-  // One scan per table: a grouping set per dimension, then the values merged across tables.
-  const perTable = tables.map(
-    (t) => `SELECT ${cols.map((c, i) => `CAST(${c} AS VARCHAR) AS v${i}`).join(', ')}
-      FROM ${t} GROUP BY GROUPING SETS (${cols.map((c) => `(${c})`).join(', ')})`,
-  );
-  const pick = names.map(
-    (_, i) => `SELECT ${i} AS i, v${i} AS v FROM u WHERE v${i} IS NOT NULL AND v${i} <> ''`,
-  );
-  const rows = await runner.all(`
-    WITH u AS MATERIALIZED (${perTable.join(' UNION ALL ')})
-    SELECT DISTINCT i, v FROM (${pick.join(' UNION ALL ')}) x ORDER BY i, v`);
+  let rows: Row[];
+  let period: ReportPeriod;
+  if (rollups) {
+    // Built with the rollups: a few hundred rows instead of a scan of every rollup.
+    const tables = (await ensureRollups(runner, s))
+      .filter((t) => TIME_OF.some(([, c]) => c === t.timeField))
+      .map((t) => t.table);
+    const values = await runner.all(`SELECT i, v FROM ${DIMENSION_VALUES} ORDER BY i, v`);
+    rows = values.map((r) => ({
+      i: names.findIndex((n) => COLUMN_OF[n] === ROLLUP_KEYS[Number(r['i'])]),
+      v: r['v'],
+    }));
+    period = await rollupPeriod(runner, tables, s);
+  } else {
+    const cols = names.map((n) => d.quoteIdent(COLUMN_OF[n]));
+    // One scan per table: a grouping set per dimension, then the values merged across tables.
+    const perTable = TIME_OF.map(
+      ([t]) => `SELECT ${cols.map((c, i) => `CAST(${c} AS VARCHAR) AS v${i}`).join(', ')}
+        FROM ${t} GROUP BY GROUPING SETS (${cols.map((c) => `(${c})`).join(', ')})`,
+    );
+    const pick = names.map(
+      (_, i) => `SELECT ${i} AS i, v${i} AS v FROM u WHERE v${i} IS NOT NULL AND v${i} <> ''`,
+    );
+    rows = await runner.all(`
+      WITH u AS MATERIALIZED (${perTable.join(' UNION ALL ')})
+      SELECT DISTINCT i, v FROM (${pick.join(' UNION ALL ')}) x ORDER BY i, v`);
+    period = await dataPeriod(runner, s);
+  }
   const entries = names.map(
     (name, i) =>
       [name, rows.filter((r) => Number(r['i']) === i).map((r) => String(r['v']))] as const,
   );
   const values = Object.fromEntries(entries) as Record<ColumnDimension, string[]>;
-  const period = rollups ? await rollupPeriod(runner, tables, s) : await dataPeriod(runner, s);
   return { ...values, period };
 }
 

@@ -1,6 +1,7 @@
 // A query with a previous period computes both in one statement: each period's rows must equal
 // those of a query over that period alone — totals, by channel, by day, with costs and surveys,
-// and a previous period without any data (rows with n = 0, no value).
+// and a previous period without any data (rows with n = 0, no value). The previous period is
+// compared by value: its rows equal a query without percentiles.
 
 import { describe, expect, it } from 'vitest';
 import { settingsWith, useMemoryWorkspace } from '../../test/helpers/memory-workspace.ts';
@@ -34,8 +35,10 @@ async function seed() {
 const strip = (rows: readonly object[]) => JSON.parse(JSON.stringify(rows)) as unknown;
 
 describe('a query with its previous period', () => {
-  for (const shape of [{}, { by: ['channel' as const] }, { grain: 'day' as const }]) {
-    it(`equals two separate queries (${JSON.stringify(shape)})`, async () => {
+  const shapes = [{}, { by: ['channel' as const] }, { grain: 'day' as const }];
+  // With the daily rollups (counts from them, percentiles from the records) and without.
+  for (const [shape, rollups] of shapes.flatMap((x) => [true, false].map((r) => [x, r] as const))) {
+    it(`equals two separate queries (${JSON.stringify(shape)}, rollups ${rollups})`, async () => {
       await seed();
       const s = settingsWith({});
       const base = { kpis: [...KPI_IDS], ...shape };
@@ -48,18 +51,22 @@ describe('a query with its previous period', () => {
           previous: { from: '2026-06-01', to: '2026-06-04' },
         },
         s,
+        { rollups },
       );
       const cur = await runKpiQuery(
         ws().runner,
         { ...base, from: '2026-06-05', to: '2026-06-08' },
         s,
+        { rollups },
       );
       const prev = await runKpiQuery(
         ws().runner,
-        { ...base, from: '2026-06-01', to: '2026-06-04' },
+        { ...base, from: '2026-06-01', to: '2026-06-04', percentiles: false },
         s,
+        { rollups },
       );
       expect(cur.rows.length).toBeGreaterThan(5);
+      expect(both.rows.filter((r) => r.percentiles?.p50 != null).length).toBeGreaterThan(0);
       expect(strip(both.rows)).toEqual(strip(cur.rows));
       expect(strip(both.previous?.rows ?? [])).toEqual(strip(prev.rows));
       expect(both.previous?.period).toEqual({

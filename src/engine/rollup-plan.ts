@@ -81,6 +81,27 @@ export function rollupTableSql(t: RollupTable, d: Dialect, zone?: ZoneOffsets | 
     ORDER BY day`;
 }
 
+/** The table of distinct dimension values over all rollups (GET /dimensions reads it). */
+export const DIMENSION_VALUES = 'rollup_dimension_values';
+
+/**
+ * Its body: column `i` (the index of the column in `columns`) and `v` (a value as text, never
+ * empty), distinct over `tables` (rollups hold every value their records hold).
+ */
+export function dimensionValuesSql(
+  tables: readonly string[],
+  columns: readonly string[],
+  d: Dialect,
+): string {
+  const picks = tables.flatMap((t) =>
+    columns.map(
+      (c, i) => `SELECT DISTINCT ${i} AS i, CAST(${d.quoteIdent(c)} AS VARCHAR) AS v FROM ${t}`,
+    ),
+  );
+  return `SELECT DISTINCT i, v FROM (${picks.join(' UNION ALL ')}) x
+    WHERE v IS NOT NULL AND v <> '' ORDER BY i, v`;
+}
+
 /** Whether a query's shape allows a rollup: a grain of a day or more, no time-of-day slot. */
 export function rollupFits(q: KpiQuery): boolean {
   if (isSubDay(q.grain)) return false;

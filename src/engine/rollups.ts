@@ -6,7 +6,14 @@
 import { createHash } from 'node:crypto';
 import type { WorkspaceSettings } from '../metrics/settings.ts';
 import { ensureDerived, readState, type DerivedState } from './derived.ts';
-import { rollupPlan, rollupTableSql, type RollupTable } from './rollup-plan.ts';
+import {
+  DIMENSION_VALUES,
+  dimensionValuesSql,
+  ROLLUP_KEYS,
+  rollupPlan,
+  rollupTableSql,
+  type RollupTable,
+} from './rollup-plan.ts';
 import type { Runner } from './runner.ts';
 import { zoneOffsets } from './zone-offsets.ts';
 
@@ -20,7 +27,10 @@ export async function ensureRollups(
   const state = await ensureDerived(runner);
   const plan = rollupPlan(s, runner.dialect);
   // Without zone offsets: the SQL says what is computed; the offsets only make it faster.
-  const sql = plan.map((t) => rollupTableSql(t, runner.dialect, null)).join('\n');
+  const sql = [
+    ...plan.map((t) => rollupTableSql(t, runner.dialect, null)),
+    valuesSql(plan, runner),
+  ].join('\n');
   if (state.rollups === fingerprint(state, sql)) return plan;
   let job = building.get(runner);
   if (!job) {
@@ -49,6 +59,9 @@ async function build(
         );
       }
       await runner.exec(
+        `CREATE OR REPLACE TABLE ${DIMENSION_VALUES} AS ${valuesSql(plan, runner)}`,
+      );
+      await runner.exec(
         `INSERT OR REPLACE INTO derived_state VALUES ('rollups', ${runner.dialect.literal(fp)}, now())`,
       );
     }
@@ -58,6 +71,13 @@ async function build(
     throw e;
   }
 }
+
+const valuesSql = (plan: readonly RollupTable[], runner: Runner): string =>
+  dimensionValuesSql(
+    plan.map((t) => t.table),
+    ROLLUP_KEYS,
+    runner.dialect,
+  );
 
 /** The data's fingerprint, the fact tables' (rollups of cases and surveys read them) and the SQL. */
 const fingerprint = (state: DerivedState, sql: string): string =>

@@ -74,7 +74,8 @@ export async function runKpiQuery(
       ? {
           previous: {
             period: { ...q.previous, timezone: settings.timezone },
-            rows: kpiRowsOf(series(1), compiled, q, settings),
+            // Compared by value: the previous period's percentiles are not computed (compile.ts).
+            rows: kpiRowsOf(series(1), compiled, { ...q, percentiles: false }, settings),
           },
         }
       : {}),

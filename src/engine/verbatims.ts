@@ -38,20 +38,29 @@ export async function npsVerbatims(
     q,
     d,
   );
-  const base = [...sc.where, `kind = 'nps'`, `comment IS NOT NULL`, `trim(comment) <> ''`];
-  const entries = await Promise.all(
-    (Object.keys(NPS_GROUPS) as NpsGroup[]).map(async (g) => {
-      const where = `WHERE ${[...base, NPS_GROUPS[g]].join(' AND ')}`;
-      const [comments, count] = await Promise.all([
-        runner.all(
-          `SELECT response_id, score, comment, responded_at, channel, queue, team, agent_id, category FROM ${sc.from} ${where} ORDER BY responded_at DESC LIMIT ${Math.max(1, Math.floor(limit))}`,
-        ),
-        runner.all(`SELECT count(*) AS n FROM ${sc.from} ${where}`),
-      ]);
-      return [g, { total: Number(count[0]?.['n'] ?? 0), comments }] as const;
-    }),
-  );
-  const [promoters, passives, detractors] = entries.map(([, v]) => v);
-  if (!promoters || !passives || !detractors) throw new Error('three NPS groups expected');
-  return { groups: { promoters, passives, detractors } };
+  const where = [...sc.where, `kind = 'nps'`, `comment IS NOT NULL`, `trim(comment) <> ''`];
+  const groups = Object.keys(NPS_GROUPS) as NpsGroup[];
+  const groupOf = `CASE ${groups.map((g) => `WHEN ${NPS_GROUPS[g]} THEN ${d.literal(g)}`).join(' ')} END`;
+  // One scan: each group's count and its latest comments by window functions.
+  const rows = await runner.all(`
+    SELECT * FROM (
+      SELECT grp, count(*) OVER (PARTITION BY grp) AS total,
+        row_number() OVER (PARTITION BY grp ORDER BY responded_at DESC, response_id) AS rn,
+        response_id, score, comment, responded_at, channel, queue, team, agent_id, category
+      FROM (SELECT *, ${groupOf} AS grp FROM ${sc.from} WHERE ${where.join(' AND ')}) x
+      WHERE grp IS NOT NULL) y
+    WHERE rn <= ${Math.max(1, Math.floor(limit))}
+    ORDER BY grp, rn`);
+  const entry = (g: NpsGroup) => {
+    const mine = rows.filter((r) => r['grp'] === g);
+    const comments = mine.map(({ grp: _g, total: _t, rn: _r, ...rest }) => rest);
+    return { total: Number(mine[0]?.['total'] ?? 0), comments };
+  };
+  return {
+    groups: {
+      promoters: entry('promoters'),
+      passives: entry('passives'),
+      detractors: entry('detractors'),
+    },
+  };
 }

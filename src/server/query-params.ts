@@ -181,7 +181,10 @@ export const scopeParams = {
   grain: oneOf('grain', GRAINS).optional(),
   slot: oneOf('slot', SLOT_MINUTES).optional(),
   by: nameList('by', DIMENSIONS, 'dimension').optional(),
-  compare: oneOf('compare', COMPARE).optional(),
+  compare: oneOf('compare', COMPARE).optional().meta({
+    description:
+      'previous-period: also the period just before, of equal length in days, in `previous` (values, n and counts; no percentiles).',
+  }),
 };
 
 /** `percentiles=false`: leave out p50/p90/p95 (a trend that only draws values). */
