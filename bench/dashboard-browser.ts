@@ -53,7 +53,8 @@ export interface DashboardResult {
   readonly replay: ReplayResult;
   /**
    * The first request after the data changed (the rollups are invalidated before the server
-   * starts): `/dimensions`, which builds the daily rollups, as the first read after an import.
+   * starts): `/dimensions`, which waits for the rollup build the server began when it started
+   * listening (warm-up.ts), as a first visit right after `cxkpi serve` starts would.
    */
   readonly firstRequestMs: number;
   /** The unmeasured warm-up load that follows it (Chromium's own start, first reads). */
@@ -132,7 +133,7 @@ export async function dashboardInBrowser(
   const res = await fetch(`${serverUrl}/api/v1/dimensions`);
   const firstRequestMs = round(performance.now() - t0);
   log(
-    `dashboard ${bw.size}: first request after a data change (builds the rollups) ${firstRequestMs} ms`,
+    `dashboard ${bw.size}: first request after a data change and a server start (the rollups being built) ${firstRequestMs} ms`,
   );
   const dims = (await res.json()) as Record<string, readonly string[]> & {
     period: { from: string; to: string };

@@ -103,7 +103,7 @@ async function main(opts: BenchOptions): Promise<BenchResults> {
       const w = ws[size];
       if (!w) continue;
       await step(`dashboard ${size}`, async () => {
-        // The first request then builds the rollups, as the first read after an import does.
+        // The server then rebuilds the rollups as it starts; the first request waits for that.
         const owner = await openWorkspace({ path: w.path });
         await invalidateRollups(owner.runner).finally(() => owner.close());
         const split = cpuSplit();

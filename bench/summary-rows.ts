@@ -149,12 +149,17 @@ export function summaryRows(r: BenchResults): TableRow[] {
     if (a.firstRequestMs !== undefined) {
       rows.push(
         base(
-          `overview ${a.size}: first request after a data change (builds the daily rollups)`,
+          `overview ${a.size}: first request after a data change and a server start (rollups being built)`,
           ms(a.firstRequestMs),
         ),
       );
     }
-    rows.push(base(`overview ${a.size}: server peak RSS (cxkpi serve, rollup build included)`, `${int(a.serverPeakRssMb)} MB`));
+    rows.push(
+      base(
+        `overview ${a.size}: server peak RSS (cxkpi serve, rollup build included)`,
+        `${int(a.serverPeakRssMb)} MB`,
+      ),
+    );
   }
   if (r.bundle) {
     rows.push({

@@ -30,6 +30,7 @@ import { requestWorkspace } from './request-workspace.ts';
 import type { ServerContext, ZodApp } from './server-context.ts';
 import { registerStaffingRoute } from './staffing-route.ts';
 import { precompressWebDir, setWebHeaders } from './web-assets.ts';
+import { warmUp } from './warm-up.ts';
 
 export interface BuildServerOptions {
   readonly workspace: Workspace;
@@ -102,7 +103,11 @@ export function buildServer({
   }
   const connections = requestWorkspace({ workspace });
   connections.register(app);
-  const ctx: ServerContext = { workspace: connections.workspace };
+  const warm = warmUp(app);
+  // Only a listening server warms up: tests that inject requests build on their first read.
+  app.addHook('onListen', async () => warm.start());
+  app.addHook('preClose', async () => warm.settled());
+  const ctx: ServerContext = { workspace: connections.workspace, warm: () => warm.start() };
   app.register(async (api) => {
     const z = api as unknown as ZodApp;
     registerHealthRoute(z, ctx);

@@ -48,7 +48,7 @@ interface Upload {
   readonly names: Map<string, string>;
 }
 
-export function registerImportRoute(app: ZodApp, { workspace }: ServerContext): void {
+export function registerImportRoute(app: ZodApp, { workspace, warm }: ServerContext): void {
   let queue: Promise<unknown> = Promise.resolve();
   /** DuckDB has one connection here: imports (transactions) run one after another. */
   const serial = <T>(job: () => Promise<T>): Promise<T> => {
@@ -106,6 +106,8 @@ export function registerImportRoute(app: ZodApp, { workspace }: ServerContext): 
             names: up.names,
           }),
         );
+        // Listening servers only (onListen): an injected test request builds on its next read.
+        if (app.server.listening) warm?.();
         return { ...summary, files: summary.files.map((f) => ({ ...f })) };
       } catch (e) {
         throw isUserError(e) ? withClientNames(e, up) : e;

@@ -16,6 +16,8 @@ export type ZodApp = FastifyInstance<
 
 export interface ServerContext {
   readonly workspace: Workspace;
+  /** Rebuilds derived tables and rollups in the background (after an import). */
+  readonly warm?: () => void;
 }
 
 export const API = '/api/v1';
