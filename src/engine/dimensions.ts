@@ -4,7 +4,7 @@
 import type { WorkspaceSettings } from '../metrics/settings.ts';
 import { COLUMN_OF } from './query.ts';
 import type { ReportPeriod } from './result.ts';
-import { DIMENSION_VALUES, ROLLUP_KEYS } from './rollup-plan.ts';
+import { DIMENSION_VALUES } from './rollup-plan.ts';
 import { ensureRollups } from './rollups.ts';
 import type { Row, Runner } from './runner.ts';
 
@@ -58,10 +58,10 @@ export async function listDimensions(
     const tables = (await ensureRollups(runner, s))
       .filter((t) => TIME_OF.some(([, c]) => c === t.timeField))
       .map((t) => t.table);
-    const values = await runner.all(`SELECT i, v FROM ${DIMENSION_VALUES} ORDER BY i, v`);
+    const values = await runner.all(`SELECT col, value FROM ${DIMENSION_VALUES} ORDER BY value`);
     rows = values.map((r) => ({
-      i: names.findIndex((n) => COLUMN_OF[n] === ROLLUP_KEYS[Number(r['i'])]),
-      v: r['v'],
+      i: names.findIndex((n) => COLUMN_OF[n] === r['col']),
+      v: r['value'],
     }));
     period = await rollupPeriod(runner, tables, s);
   } else {

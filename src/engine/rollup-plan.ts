@@ -85,7 +85,7 @@ export function rollupTableSql(t: RollupTable, d: Dialect, zone?: ZoneOffsets | 
 export const DIMENSION_VALUES = 'rollup_dimension_values';
 
 /**
- * Its body: column `i` (the index of the column in `columns`) and `v` (a value as text, never
+ * Its body: `col` (a dimension column's name) and `value` (one of its values as text, never
  * empty), distinct over `tables` (rollups hold every value their records hold).
  */
 export function dimensionValuesSql(
@@ -95,11 +95,12 @@ export function dimensionValuesSql(
 ): string {
   const picks = tables.flatMap((t) =>
     columns.map(
-      (c, i) => `SELECT DISTINCT ${i} AS i, CAST(${d.quoteIdent(c)} AS VARCHAR) AS v FROM ${t}`,
+      (c) =>
+        `SELECT DISTINCT ${d.literal(c)} AS col, CAST(${d.quoteIdent(c)} AS VARCHAR) AS value FROM ${t}`,
     ),
   );
-  return `SELECT DISTINCT i, v FROM (${picks.join(' UNION ALL ')}) x
-    WHERE v IS NOT NULL AND v <> '' ORDER BY i, v`;
+  return `SELECT DISTINCT col, value FROM (${picks.join(' UNION ALL ')}) x
+    WHERE value IS NOT NULL AND value <> '' ORDER BY col, value`;
 }
 
 /** Whether a query's shape allows a rollup: a grain of a day or more, no time-of-day slot. */
