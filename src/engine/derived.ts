@@ -9,6 +9,7 @@
 // transaction, so the tables always match the fingerprint stored with them.
 
 import { createHash } from 'node:crypto';
+import type { WorkspaceSettings } from '../metrics/settings.ts';
 import type { Runner } from './runner.ts';
 import { caseFactsTable, surveyFactsTable } from './sources.ts';
 
@@ -53,6 +54,21 @@ export async function readState(runner: Runner): Promise<DerivedState> {
     facts: value('stored:facts'),
     rollups: value('stored:rollups'),
   };
+}
+
+/**
+ * A short version of what a report would read: the data (row counts and the import log, as
+ * readState) and the workspace settings. It changes with every import, including one that only
+ * replaces rows, and with every settings change; an open dashboard polls it.
+ */
+export async function dataVersion(runner: Runner, settings: WorkspaceSettings): Promise<string> {
+  await prepare(runner); // readState also reads derived_state
+  const { data } = await readState(runner);
+  return createHash('sha256')
+    .update(data)
+    .update(JSON.stringify(settings))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /** What the derived tables were built from: the data's fingerprint and the build SQL. */

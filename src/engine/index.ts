@@ -4,7 +4,7 @@ export { compileQuery, costsAttributable, COST_DIMENSIONS } from './compile.ts';
 export type { CompiledGroup, CompiledQuery } from './compile.ts';
 export { ENGINES } from './dialect.ts';
 export type { Dialect, EngineName } from './dialect.ts';
-export { ensureDerived, invalidateDerived } from './derived.ts';
+export { dataVersion, ensureDerived, invalidateDerived } from './derived.ts';
 export { dataPeriod, listDimensions } from './dimensions.ts';
 export type { DimensionValues } from './dimensions.ts';
 export { drillDown } from './drill-down.ts';

@@ -25,6 +25,7 @@ afterAll(async () => {
 
 const ROUTES = [
   '/api/v1/health',
+  '/api/v1/data-version',
   '/api/v1/kpis',
   '/api/v1/kpis.csv',
   '/api/v1/definitions',

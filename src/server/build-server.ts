@@ -17,6 +17,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Workspace } from '../workspace/workspace.ts';
 import { registerCommentsRoute } from './comments-route.ts';
+import { registerDataVersionRoute } from './data-version-route.ts';
 import { registerDefinitionsRoute } from './definitions-route.ts';
 import { registerDimensionsRoute } from './dimensions-route.ts';
 import { registerDistributionRoute } from './distribution-route.ts';
@@ -111,6 +112,7 @@ export function buildServer({
   app.register(async (api) => {
     const z = api as unknown as ZodApp;
     registerHealthRoute(z, ctx);
+    registerDataVersionRoute(z, ctx);
     registerKpiRoutes(z, ctx);
     registerDefinitionsRoute(z, ctx);
     registerDimensionsRoute(z, ctx);

@@ -114,6 +114,10 @@ export const dimensionsResponseSchema = z.looseObject({
 
 export const healthResponseSchema = z.looseObject({ ok: z.literal(true), workspace: z.string() });
 
+export const dataVersionResponseSchema = z.strictObject({
+  version: z.string().meta({ description: '16 hex digits; compare for equality only.' }),
+});
+
 export const tableResponseSchema = z.looseObject({ total: z.number(), rows: z.array(row) });
 
 export const errorResponseSchema = z

@@ -1,8 +1,7 @@
 // Keeps an open dashboard current: every minute (while the tab is visible) and when the window
-// regains focus it asks whether the data changed, and if so reloads every view on screen.
-// Limits: the API has no data version, so the check compares the row totals of contacts, cases
-// and surveys and the quarantine count; an import that only replaces rows or only adds costs is
-// not seen (the Refresh button reloads anyway).
+// regains focus it asks the server for its data version, and if it changed reloads every view on
+// screen. The version changes with every import (also one that only replaces rows) and every
+// settings change (GET /api/v1/data-version).
 
 import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import { API, dataLoadedAt, fetchFresh, onRefresh, refreshData } from './client.ts';
@@ -10,14 +9,10 @@ import { API, dataLoadedAt, fetchFresh, onRefresh, refreshData } from './client.
 export const CHECK_EVERY_MS = 60_000;
 /** The first check waits for the page's own requests, so it does not slow the first paint. */
 const FIRST_CHECK_MS = 3_000;
-const PROBES = ['contacts', 'cases', 'surveys', 'quarantine'] as const;
 
-/** A fingerprint of the workspace's data: one total per probe, joined. */
+/** The workspace's data version, as the server states it. */
 export async function dataVersion(): Promise<string> {
-  const totals = await Promise.all(
-    PROBES.map((p) => fetchFresh<{ total?: number }>(`${API}/${p}?page_size=1`)),
-  );
-  return totals.map((t) => String(t.total ?? '')).join('|');
+  return (await fetchFresh<{ version: string }>(`${API}/data-version`)).version;
 }
 
 export interface DataRefresh {
