@@ -124,6 +124,30 @@ const SYNONYMS: Readonly<Record<Entity, Readonly<Record<string, readonly string[
     amount: ['amount', 'cost', 'costs', 'total', 'total cost'],
     currency: ['currency', 'currency code'],
   },
+  staffing: {
+    interval_start: ['interval start', 'interval', 'start', 'start time', 'datetime', 'timestamp'],
+    interval_minutes: ['interval minutes', 'interval length', 'length', 'duration', 'minutes'],
+    channel: SHARED['channel'] ?? [],
+    queue: SHARED['queue'] ?? [],
+    agents_staffed: [
+      'agents staffed',
+      'staffed',
+      'scheduled',
+      'agents scheduled',
+      'scheduled agents',
+      'staffed agents',
+      'agents',
+      'fte',
+    ],
+    hourly_rate: ['hourly rate', 'rate', 'cost per hour', 'hourly cost'],
+    agents_on_duty: [
+      'agents on duty',
+      'on duty',
+      'available agents',
+      'agents available',
+      'productive agents',
+    ],
+  },
 };
 
 export interface AutoMatch {

@@ -32,6 +32,8 @@ export function derivations(entity: Entity, currency: string): Readonly<Record<s
         team: `coalesce(team, '')`,
         currency: `coalesce(upper(currency), ${lit(currency)})`,
       };
+    case 'staffing':
+      return { channel: `coalesce(channel, '')`, queue: `coalesce(queue, '')` };
     case 'cases':
       return {};
   }

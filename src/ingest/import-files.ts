@@ -2,7 +2,7 @@
 // upserts; one summary per (file, entity). --strict stores nothing of any file if one has a defect.
 
 import { UserError } from '../errors.ts';
-import type { Entity } from '../model/fields.ts';
+import { ENTITIES, type Entity } from '../model/fields.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { importFile, type FileMode, type FileOutcome, type Target } from './import-file.ts';
 import { failImports, finishImport } from './import-log.ts';
@@ -99,10 +99,10 @@ function entityMappings(m: LoadedMapping | undefined, entity?: Entity): Target[]
     if (!entity) {
       throw new UserError(
         'ENTITY_REQUIRED',
-        'Say which entity the files hold (contacts, cases, surveys or costs), or give a mapping that names it.',
+        `Say which entity the files hold (${ENTITIES.join(', ')}), or give a mapping that names it.`,
         {
           parameter: 'entity',
-          allowed: ['contacts', 'cases', 'surveys', 'costs'],
+          allowed: ENTITIES,
           fix: 'e.g. `cxkpi import contacts FILE`, or `cxkpi import FILE --mapping MAPPING`.',
         },
       );

@@ -186,6 +186,27 @@ function entityRules(rm: ResolvedMapping, currency: string): Rule[] {
         },
       ];
     }
+    case 'staffing':
+      return [
+        {
+          field: 'interval_minutes',
+          when: 'interval_minutes < 1 OR interval_minutes > 1440',
+          code: 'INVALID_INTERVAL',
+          reason: `concat('interval_minutes ', interval_minutes, ' is not between 1 and 1440')`,
+        },
+        ...['agents_staffed', 'agents_on_duty', 'hourly_rate'].map((f) => ({
+          field: f,
+          when: `${f} < 0`,
+          code: 'NEGATIVE_NUMBER',
+          reason: `concat(${lit(`${f} `)}, ${f}, ' is negative')`,
+        })),
+        {
+          field: 'channel',
+          when: `channel = '' AND queue = ''`,
+          code: 'REQUIRED_MISSING',
+          reason: lit('a staffing row needs a channel or a queue'),
+        },
+      ];
     case 'costs':
       return [
         {

@@ -23,6 +23,8 @@ const INTRO: Readonly<Record<(typeof ENTITIES)[number], string>> = {
     'One row per survey response. NPS, CSAT and CES are computed from surveys; channel, queue, team, agent and category are taken from the linked contact or case when the response lacks them.',
   costs:
     'Operational cost per period, optionally per channel and team; spread evenly over the days of the period.',
+  staffing:
+    'Agents per interval and channel or queue, as a workforce-management tool exports them (or as the simulator planned them). The staffing plan (`cxkpi staffing`, `GET /api/v1/staffing`) shows them next to the agents Erlang requires and predicts the service level they give.',
 };
 
 export function dataModelMarkdown(): string {

@@ -25,7 +25,7 @@ export const DIRECTIONS = ['inbound', 'outbound'] as const;
 export const SURVEY_KINDS = ['nps', 'csat', 'ces'] as const;
 export type SurveyKind = (typeof SURVEY_KINDS)[number];
 
-export const ENTITIES = ['contacts', 'cases', 'surveys', 'costs'] as const;
+export const ENTITIES = ['contacts', 'cases', 'surveys', 'costs', 'staffing'] as const;
 export type Entity = (typeof ENTITIES)[number];
 
 const s = (name: string, description: string, extra: Partial<FieldSpec> = {}): FieldSpec => ({
@@ -217,11 +217,57 @@ export const COST_FIELDS: readonly FieldSpec[] = [
   s('currency', 'ISO 4217 code; must equal the workspace currency.'),
 ];
 
+/** Agents per interval and queue, from a workforce-management export (or the simulator's plan). */
+export const STAFFING_FIELDS: readonly FieldSpec[] = [
+  {
+    name: 'interval_start',
+    type: 'timestamp',
+    required: true,
+    description: 'Start of the interval.',
+  },
+  {
+    name: 'interval_minutes',
+    type: 'integer',
+    required: true,
+    unit: 'minutes',
+    description:
+      'Length of the interval (1–1440); a longer row counts in each plan interval it covers.',
+  },
+  {
+    name: 'channel',
+    type: 'enum',
+    values: [...CHANNELS, ''],
+    description: 'Channel the agents serve; empty when the export has queues only.',
+  },
+  s('queue', 'Queue or skill the agents serve; empty when the export has channels only.'),
+  {
+    name: 'agents_staffed',
+    type: 'number',
+    required: true,
+    description:
+      'Agents scheduled (paid) in the interval, breaks and absence included; a mean, so fractions are allowed.',
+  },
+  {
+    name: 'hourly_rate',
+    type: 'number',
+    unit: 'currency per hour',
+    description:
+      'Cost of one staffed agent hour, for the cost of each extra point of service level.',
+  },
+  {
+    name: 'agents_on_duty',
+    type: 'number',
+    description:
+      'Agents present and not on a break (mean over the interval); the plan compares Erlang with these when given.',
+  },
+];
+
 export const ENTITY_FIELDS: Readonly<Record<Entity, readonly FieldSpec[]>> = {
   contacts: CONTACT_FIELDS,
   cases: CASE_FIELDS,
   surveys: SURVEY_FIELDS,
   costs: COST_FIELDS,
+  staffing: STAFFING_FIELDS,
 };
 
 /** The key that identifies a record: importing the same key again updates it. */
@@ -230,4 +276,5 @@ export const ENTITY_KEY: Readonly<Record<Entity, readonly string[]>> = {
   cases: ['case_id'],
   surveys: ['response_id'],
   costs: ['period_start', 'period_end', 'channel', 'team'],
+  staffing: ['interval_start', 'channel', 'queue'],
 };

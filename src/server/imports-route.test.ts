@@ -143,7 +143,10 @@ constants:
     const entity = await post(form({ entity: 'calls' }, [['file', 'x.csv', CSV]]));
     expect(entity.statusCode).toBe(400);
     expect(entity.json()).toMatchObject({
-      error: { parameter: 'entity', allowed: ['contacts', 'cases', 'surveys', 'costs'] },
+      error: {
+        parameter: 'entity',
+        allowed: ['contacts', 'cases', 'surveys', 'costs', 'staffing'],
+      },
     });
     const missing = await post(form({}, [['file', 'x.csv', CSV]]));
     expect(missing.json()).toMatchObject({

@@ -38,10 +38,22 @@ describe('simulate (tiny scenario)', () => {
     const c = summary.counts;
     expect(c.contacts).toBeGreaterThan(2000);
     expect(c.contacts).toBeLessThan(6000);
-    for (const e of ['contacts', 'cases', 'surveys', 'costs'] as const) {
-      expect(Number((await one(ws, `SELECT count(*) AS n FROM ${e}`))['n'])).toBe(c[e]);
+    // Every entity, the staffing plan too, goes through the import write path: one logged import
+    // each, whose stored count is the table's row count, and rows carrying that import's id.
+    for (const e of ['contacts', 'cases', 'surveys', 'costs', 'staffing'] as const) {
+      const logged = await one(
+        ws,
+        `SELECT l.stored, l.quarantined, (SELECT count(*) FROM ${e} WHERE _import_id = l.import_id) AS rows,
+           (SELECT count(*) FROM ${e}) AS n
+         FROM import_log l WHERE l.entity = '${e}'`,
+      );
+      expect(Number(logged['n'])).toBe(c[e]);
+      expect(Number(logged['stored'])).toBe(c[e]);
+      expect(Number(logged['rows'])).toBe(c[e]);
+      expect(Number(logged['quarantined'])).toBe(0);
     }
-    expect(Number((await one(ws, 'SELECT count(*) AS n FROM staffing'))['n'])).toBe(c.staffing);
+    // 5 queues × (4 days of 96 quarter hours + 25 October, the 25-hour day, of 100).
+    expect(c.staffing).toBe(5 * (4 * 96 + 100));
     expect(c.costs).toBe(5 * 4); // 5 days × 4 channels
     expect(summary.passes).toBe(1);
     expect(summary.peak_rss_mb).toBeGreaterThan(0);

@@ -16,7 +16,7 @@ import { Retained, streamPass, streamRetained } from './stream-records.ts';
 import { applySettings } from './scenario-settings.ts';
 import { summarise } from './summary.ts';
 import type { SimulationSummary } from './summary.ts';
-import { writeStaffing } from './write-staffing.ts';
+import { staffingRecords } from './staffing-records.ts';
 
 export interface SimulateOptions {
   /** A scenario from loadScenario/parseScenario, or a bundled name or file path. */
@@ -100,7 +100,6 @@ async function build(
   const first = fresh();
   let generating = performance.now() - started;
   await applySettings(ws, first);
-  const staffingRows = await writeStaffing(ws, first.model, first.cal, first.plan);
   let done = 0;
   /** Time spent simulating and making records, apart from the time the write path takes. */
   function* timed(rows: Iterable<readonly CanonicalRecord[]>) {
@@ -149,6 +148,7 @@ async function build(
     }
   }
   imports.costs = await write('costs', [costRecords(first.model, first.cal, first.plan)]);
+  imports.staffing = await write('staffing', [staffingRecords(first.model, first.cal, first.plan)]);
   memory.sample();
   return summarise({
     scenario: o.scenario,
@@ -158,7 +158,6 @@ async function build(
     imports,
     counts: first.engine.counts,
     people: first.plan.people.length,
-    staffingRows,
     passes,
     wallSeconds: (performance.now() - started) / 1000,
     simulateSeconds: generating / 1000,

@@ -49,7 +49,6 @@ export interface SummaryInput {
   readonly imports: Partial<Record<Entity, WriteSummary>>;
   readonly counts: EngineCounts;
   readonly people: number;
-  readonly staffingRows: number;
   readonly passes: number;
   readonly wallSeconds: number;
   readonly simulateSeconds: number;
@@ -75,7 +74,7 @@ export function summarise(x: SummaryInput): SimulationSummary {
       cases: n('cases'),
       surveys: n('surveys'),
       costs: n('costs'),
-      staffing: x.staffingRows,
+      staffing: n('staffing'),
     },
     outcomes: {
       offered: x.counts.offered,

@@ -1,5 +1,5 @@
-// The workspace store's tables: one per canonical entity (plus lineage columns), the staffing
-// plan, quarantine, the import log and settings. DDL through the dialect; pure.
+// The workspace store's tables: one per canonical entity (plus lineage columns), quarantine,
+// the import log and settings. DDL through the dialect; pure.
 
 import type { Dialect } from '../engine/dialect.ts';
 import { ENTITIES, ENTITY_FIELDS, type Entity } from '../model/fields.ts';
@@ -21,9 +21,6 @@ export function entityTableDdl(entity: Entity, d: Dialect, table: string = entit
 export function workspaceDdl(d: Dialect): string[] {
   return [
     ...ENTITIES.map((e) => entityTableDdl(e, d)),
-    `CREATE TABLE IF NOT EXISTS staffing (interval_start TIMESTAMPTZ NOT NULL, interval_minutes INTEGER NOT NULL,
-      channel VARCHAR, queue VARCHAR, agents_staffed DOUBLE NOT NULL, hourly_rate DOUBLE,
-      PRIMARY KEY (interval_start, channel, queue))`,
     `CREATE TABLE IF NOT EXISTS quarantine (import_id VARCHAR NOT NULL, entity VARCHAR NOT NULL, file VARCHAR,
       "row" BIGINT, field VARCHAR, value VARCHAR, reason VARCHAR NOT NULL, code VARCHAR NOT NULL, raw VARCHAR,
       quarantined_at TIMESTAMPTZ DEFAULT current_timestamp)`,
@@ -34,7 +31,8 @@ export function workspaceDdl(d: Dialect): string[] {
     // Added by src/ingest: rows skipped by design (blank score) and the import's status.
     `ALTER TABLE import_log ADD COLUMN IF NOT EXISTS skipped BIGINT`,
     `ALTER TABLE import_log ADD COLUMN IF NOT EXISTS status VARCHAR`,
-    // Added by src/simulate: agents present and not on a break (staffed counts paid agents).
+    // Workspaces made before staffing was an entity: its newer field and the lineage columns.
     `ALTER TABLE staffing ADD COLUMN IF NOT EXISTS agents_on_duty DOUBLE`,
+    ...LINEAGE_COLUMNS.map(([n, t]) => `ALTER TABLE staffing ADD COLUMN IF NOT EXISTS ${n} ${t}`),
   ];
 }
