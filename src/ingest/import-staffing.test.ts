@@ -1,7 +1,10 @@
 // Staffing as an imported entity: a workforce-management export (auto-matched column names, local
 // times) is validated, quarantined and upserted like every entity, and the staffing plan uses it.
 
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
+import { openWorkspace } from '../workspace/workspace.ts';
 import { settingsWith } from '../../test/helpers/memory-workspace.ts';
 import { erlangC } from '../staffing/erlang-c.ts';
 import { intervalPlan } from '../staffing/plan-from-history.ts';
@@ -142,6 +145,42 @@ describe('importing staffing', () => {
         });
         expect(nine?.predictedServiceLevel).toBe(c18.serviceLevel);
       });
+    });
+  });
+
+  it('opens a workspace made before staffing was an entity and updates its rows by key', async () => {
+    await withTempDir(async (dir) => {
+      const db = join(dir, 'old.duckdb');
+      // The staffing table as the simulator wrote it then: a primary key and no lineage columns.
+      const old = await DuckDBInstance.create(db);
+      const c = await old.connect();
+      await c.run(`CREATE TABLE staffing (interval_start TIMESTAMPTZ NOT NULL, interval_minutes INTEGER NOT NULL,
+        channel VARCHAR, queue VARCHAR, agents_staffed DOUBLE NOT NULL, hourly_rate DOUBLE, agents_on_duty DOUBLE,
+        PRIMARY KEY (interval_start, channel, queue))`);
+      await c.run(
+        `INSERT INTO staffing VALUES ('2026-06-01 07:00:00+00', 30, 'voice', 'sales', 20, 28, 18)`,
+      );
+      c.closeSync();
+      old.closeSync();
+      const file = await writeBytes(
+        dir,
+        'wfm.csv',
+        'Interval,Interval length,Channel,Queue,Scheduled,On duty,Hourly rate\n2026-06-01 09:00,30,voice,sales,22,19,28\n2026-06-01 09:30,30,voice,sales,12,10,28\n',
+      );
+      const ws = await openWorkspace({ path: db });
+      try {
+        const s = await importFiles(ws, { entity: 'staffing', files: [file] });
+        expect(s.files[0]).toMatchObject({ read: 2, stored: 1, updated: 1, quarantined: 0 });
+        const rows = await ws.runner.all(
+          `SELECT agents_staffed AS s, agents_on_duty AS d, _row FROM staffing ORDER BY interval_start`,
+        );
+        expect(rows).toEqual([
+          { s: 22, d: 19, _row: 2 },
+          { s: 12, d: 10, _row: 3 },
+        ]);
+      } finally {
+        await ws.close();
+      }
     });
   });
 });
