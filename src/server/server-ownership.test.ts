@@ -1,9 +1,10 @@
 // While `cxkpi serve` runs (here a child process owning a workspace file), the CLI's writes go
 // through it or fail saying so: `cxkpi import` is sent to the server and reports the same totals
-// an import on the file would; `cxkpi config set` stops with WORKSPACE_LOCKED naming the server.
+// an import on the file would; `cxkpi config set` stops with WORKSPACE_LOCKED naming the server;
+// `cxkpi demo --force` refuses to replace the file.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -90,5 +91,19 @@ describe('a running server owns the workspace', () => {
       settings: { service_level: { threshold_s: number } };
     };
     expect(defs.settings.service_level.threshold_s).toBe(20);
+  });
+
+  it('cxkpi demo --force refuses to replace the served workspace and leaves it as it was', async () => {
+    const before = await fetch(
+      `${url}/api/v1/kpis?kpi=service_level&from=2026-06-03&to=2026-06-03`,
+    );
+    const { code, err } = await cli('demo', '--scenario', 'tiny', '--force');
+    expect(code).toBe(2);
+    expect(err).toContain('WORKSPACE_LOCKED');
+    expect(err).toContain(url);
+    // No build was left beside it, and the server still answers from the same file.
+    expect((await readdir(dir)).filter((f) => f.includes('.building-'))).toEqual([]);
+    const after = await fetch(`${url}/api/v1/kpis?kpi=service_level&from=2026-06-03&to=2026-06-03`);
+    expect(await after.json()).toEqual(await before.json());
   });
 });

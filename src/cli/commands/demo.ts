@@ -2,12 +2,15 @@
 // centre, 90 days). Refuses to overwrite a workspace unless --force.
 // Limits: the scenario and flags are checked before any file is touched, and the workspace is
 // built into a temporary file beside the target that is renamed into place only when complete,
-// so a failed or interrupted build never leaves a workspace that looks finished.
+// so a failed or interrupted build never leaves a workspace that looks finished. A workspace
+// that a running server or another process has open is never replaced (checked before the build
+// and again before the rename): the server would go on writing into a deleted file.
 
 import type { Command } from 'commander';
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../../errors.ts';
+import { findRunningServer } from '../../server/find-running-server.ts';
 import { openWorkspace } from '../../workspace/workspace.ts';
 import type { Ctx } from '../context.ts';
 import { progress } from '../progress.ts';
@@ -53,6 +56,7 @@ export async function buildDemo(ctx: Ctx, o: DemoOptions): Promise<void> {
       fix: 'Pass --force to replace it, or --db to choose another file.',
     });
   }
+  if (!inMemory) await assertNotInUse(path);
   const target = inMemory ? path : `${path}${BUILDING}${process.pid}`;
   if (!inMemory) {
     removeStaleBuilds(path);
@@ -84,9 +88,31 @@ export async function buildDemo(ctx: Ctx, o: DemoOptions): Promise<void> {
     throw e;
   }
   if (inMemory) return;
+  try {
+    await assertNotInUse(path);
+  } catch (e) {
+    removeDb(target);
+    throw e;
+  }
   rmSync(`${path}.wal`, { force: true });
   if (existsSync(`${target}.wal`)) renameSync(`${target}.wal`, `${path}.wal`);
   renameSync(target, path);
+}
+
+/** Refuses when a server owns `path` or another process holds DuckDB's lock on it. */
+async function assertNotInUse(path: string): Promise<void> {
+  if (!existsSync(path)) return;
+  const server = await findRunningServer(path);
+  if (server) {
+    throw new UserError(
+      'WORKSPACE_LOCKED',
+      `The workspace ${path} is served by cxkpi serve at ${server.url}; it cannot be replaced while the server runs.`,
+      { file: path, fix: 'Stop the server first, or build the demo into another file with --db.' },
+    );
+  }
+  // Opening takes DuckDB's write lock: WORKSPACE_LOCKED when another process has the file open.
+  const ws = await openWorkspace({ path });
+  await ws.close();
 }
 
 function parseFlag(
