@@ -1,9 +1,10 @@
-// `npm start`: build the dashboard when it is missing, create the demo workspace when absent,
-// then serve both on 127.0.0.1 and print the URL. Plain JS so it runs before anything is built.
+// `npm start`: build the dashboard when it is missing or older than its sources, create the demo
+// workspace when absent, then serve both on 127.0.0.1 and print the URL. Plain JS so it runs
+// before anything is built.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { needsBuild } from './needs-build.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const run = (cmd, args) => {
@@ -11,8 +12,9 @@ const run = (cmd, args) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 
-if (!existsSync(join(root, 'web/dist/index.html'))) {
-  console.log('Building the dashboard (web/dist) …');
+const why = needsBuild(join(root, 'web'));
+if (why) {
+  console.log(`Building the dashboard (${why}) …`);
   run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', 'web', '--logLevel', 'warn']);
 }
 const args = process.argv.slice(2);
