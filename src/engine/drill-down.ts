@@ -20,6 +20,8 @@ export interface DrillDownInput {
   readonly source?: KpiSource;
   /** One group of a report: dimension values and `period` (a bucket label of query.grain). */
   readonly group?: Readonly<Record<string, KeyValue>>;
+  /** Survey figures given per scale (CES): only responses on this scale, as the row's `scale`. */
+  readonly scale?: { readonly min: number; readonly max: number };
   readonly page?: number;
   readonly pageSize?: number;
 }
@@ -62,6 +64,9 @@ export async function drillDown(
   const sc = scope(rel, d.localTime(ts, s.timezone), instantPeriod(ts, q, s, d), q, d, true);
   const where = [...sc.where];
   if (def) where.push(renderExpr(def.population(s), d));
+  if (input.scale && source === 'surveys') {
+    where.push(`scale_min = ${input.scale.min} AND scale_max = ${input.scale.max}`);
+  }
   for (const [key, value] of Object.entries(input.group ?? {})) {
     if (key === 'period') {
       if (!q.grain) continue;

@@ -30,6 +30,8 @@ describe('drill-down total equals the figure n', () => {
     ['surveys', 'nps', 5],
     ['cases', 'fcr', 6],
     ['cases', 'reopen_rate', 5],
+    ['cases', 'time_to_resolution', 5],
+    ['cases', 'cost_per_resolution', 5],
   ] as const;
   for (const [source, kpi, n] of cases) {
     it(`${kpi}: /${source}?kpi=${kpi} has ${n} rows, the KPI's n`, async () => {

@@ -45,6 +45,24 @@ function kpiFor(source: DrillSource) {
     .meta({ description: `One KPI of this source (${own.join(', ')}): only its population.` });
 }
 
+/** `scale=1-7`: the row of a figure given per scale (CES), as that row's `scale`. */
+const scaleParam = z
+  .string()
+  .transform((raw, ctx) => {
+    const m = /^(\d{1,2})-(\d{1,2})$/.exec(raw.trim());
+    if (m && Number(m[1]) < Number(m[2])) return { min: Number(m[1]), max: Number(m[2]) };
+    ctx.addIssue({
+      code: 'custom',
+      message: `\`scale\` "${raw}" must be a row's scale as min-max, e.g. 1-7.`,
+    });
+    return z.NEVER;
+  })
+  .optional()
+  .meta({
+    description:
+      "Only responses on this scale, as a row's `scale` (min-max, e.g. 1-7): the rows behind one scale's figure.",
+  });
+
 export function drillDownQuerySchema(source: DrillSource) {
   return z
     .strictObject({
@@ -68,6 +86,7 @@ export function drillDownQuerySchema(source: DrillSource) {
       by: scopeParams.by.meta({
         description: "The figure's breakdown, optional; each dimension needs a `group` value.",
       }),
+      ...(source === 'surveys' ? { scale: scaleParam } : {}),
     })
     .superRefine((q, ctx) => {
       checkPeriod(q, ctx, { compareUsed: false });
@@ -117,6 +136,7 @@ export function registerDrillDownRoutes(app: ZodApp, { workspace }: ServerContex
             source,
             group,
             ...(q.kpi ? { kpi: q.kpi } : {}),
+            ...('scale' in q && q.scale ? { scale: q.scale as { min: number; max: number } } : {}),
           };
           const page = (p: number, pageSize: number) =>
             drillDown(workspace.runner, { ...base, page: p, pageSize }, settings);
