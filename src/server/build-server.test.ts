@@ -70,6 +70,7 @@ describe('GET /api/openapi.json', () => {
     const kpiParams = doc.paths['/api/v1/kpis']?.['get']?.parameters?.map((p) => p.name);
     expect(kpiParams).toEqual([
       'kpi',
+      'goal',
       'from',
       'to',
       'filter',

@@ -129,6 +129,17 @@ describe('GET /api/v1/kpis: figures equal the hand-computed ones', () => {
     expect(body.previous?.rows[0]?.n).toBe(7);
   });
 
+  it('goal= adds the KPIs of a goal of KPIS.md to kpi=, as cxkpi report --goal does', async () => {
+    const quality = await kpis('goal=quality');
+    expect(quality.rows.map((r) => [r.kpi, r.value])).toEqual([
+      ['csat', 75],
+      ['fcr', 50],
+      ['reopen_rate', 20],
+    ]);
+    const both = await kpis('goal=quality&kpi=nps,fcr');
+    expect(both.rows.map((r) => r.kpi).sort()).toEqual(['csat', 'fcr', 'nps', 'reopen_rate']);
+  });
+
   it('set= changes a setting for this request only, by its config path, repeatable', async () => {
     // Answered waits 10 20 18 5 70 15 12: A≤20 = 6 of A = 7 (answered-only); ≤ 15 s: 4 of 7.
     const one = await kpis('kpi=service_level&set=service_level.variant=answered-only');
@@ -166,6 +177,13 @@ describe('GET /api/v1/kpis: a bad parameter is a 400 that names it and what is a
     expect(e).toMatchObject({ code: 'INVALID_PARAMETER', parameter: 'kpi', allowed: [...KPI_IDS] });
     expect(e['message']).toMatch(/"nope".*kpi/);
     for (const id of KPI_IDS) expect(e['message']).toContain(id);
+  });
+
+  it('unknown goal lists the goals', async () => {
+    expect(await bad('goal=speed')).toMatchObject({
+      parameter: 'goal',
+      allowed: ['loyalty', 'quality', 'reachability'],
+    });
   });
 
   it('unknown grain lists the grains; unknown by lists the dimensions', async () => {
@@ -211,6 +229,7 @@ describe('GET /api/v1/kpis: a bad parameter is a 400 that names it and what is a
     expect(e).toMatchObject({ parameter: 'grian' });
     expect(e['allowed']).toEqual([
       'kpi',
+      'goal',
       'from',
       'to',
       'filter',

@@ -3,13 +3,14 @@
 
 import { z } from 'zod';
 import { runKpiQuery, type KpiReport } from '../engine/index.ts';
-import { KPI_IDS } from '../metrics/index.ts';
+import { GOALS, KPI_IDS, type KpiId } from '../metrics/index.ts';
 import { sendCsv, wantsCsv, withCsvPath } from './csv-reply.ts';
 import { kpiRowsToCsv, type KpiCsvSeries } from './kpi-csv.ts';
 import { previousPeriod } from './previous-period.ts';
 import {
   checkPeriod,
   nameList,
+  oneOf,
   percentilesParam,
   scopeParams,
   settingOverrides,
@@ -23,6 +24,11 @@ export const kpisQuerySchema = z
     kpi: nameList('kpi', KPI_IDS, 'KPI')
       .optional()
       .meta({ description: `KPI ids, comma-separated; all when omitted: ${KPI_IDS.join(', ')}.` }),
+    goal: oneOf('goal', Object.keys(GOALS) as (keyof typeof GOALS)[])
+      .optional()
+      .meta({
+        description: `The KPIs of a goal of KPIS.md (added to \`kpi\`, as \`cxkpi report --goal\`): ${Object.keys(GOALS).join(', ')}.`,
+      }),
     ...scopeParams,
     percentiles: percentilesParam,
     set: settingOverrides('set').optional(),
@@ -44,7 +50,9 @@ export function registerKpiRoutes(app: ZodApp, { workspace }: ServerContext): vo
       async (req, reply) => {
         const q = req.query;
         const settings = await workspace.settings();
-        const input = toKpiQueryInput(q, q.kpi);
+        const goal: readonly KpiId[] = q.goal ? GOALS[q.goal].kpis : [];
+        const kpis = q.kpi || q.goal ? [...new Set([...(q.kpi ?? []), ...goal])] : undefined;
+        const input = toKpiQueryInput(q, kpis);
         // The previous period comes from the same statement (one scan over both periods).
         const compare = q.compare === 'previous-period' && q.from && q.to;
         const report = await runKpiQuery(
