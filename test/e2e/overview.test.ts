@@ -52,6 +52,55 @@ const hours = (seconds: number, locale: string) =>
     seconds / 3600,
   );
 
+/**
+ * A figure as KPIS.md says to show it, written here apart from the dashboard's formatter: percent
+ * with one decimal ("78.1%", "78,1 %"), NPS as signed points, CES with two decimals, ASA in
+ * seconds, AHT in minutes:seconds, time to resolution in hours with one decimal, cost in euros.
+ */
+function shown(row: KpiRow, locale: string): string {
+  const v = row.value as number;
+  const num = (x: number, digits: number, extra: Intl.NumberFormatOptions = {}) =>
+    new Intl.NumberFormat(locale, {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+      ...extra,
+    }).format(x);
+  const space = locale === 'en-GB' ? '' : ' ';
+  switch (row.kpi) {
+    case 'asa':
+      return `${num(v, 0)} s`;
+    case 'aht': {
+      const total = Math.round(v);
+      return `${num(Math.floor(total / 60), 0)}:${String(total % 60).padStart(2, '0')} min`;
+    }
+    case 'time_to_resolution':
+      return `${hours(v, locale)} h`;
+    case 'nps':
+      return num(v, 0, { signDisplay: 'exceptZero' });
+    case 'ces':
+      return num(v, 2);
+    case 'cost_per_resolution':
+      return num(v, 2, { style: 'currency', currency: 'EUR' });
+    default:
+      expect(row.unit, row.kpi).toBe('percent');
+      return `${num(v, 1)}${space}%`;
+  }
+}
+
+/** Every tile's visible text is its API figure as KPIS.md shows it in `locale`. */
+async function expectTilesShown(page: Page, locale: string): Promise<number> {
+  const api = await overviewApi(page);
+  let checked = 0;
+  for (const t of await readTiles(page)) {
+    const rows = t.scope === 'channel' ? api.split.rows : api.totals.rows;
+    const row = headline(rows, t.kpi, t.scope === 'channel' ? t.channel : '');
+    if (!row || row.value === null) continue;
+    expect({ kpi: t.kpi, text: t.text }).toEqual({ kpi: t.kpi, text: shown(row, locale) });
+    checked++;
+  }
+  return checked;
+}
+
 /** The overview's two queries: all KPIs over the period, and the contact KPIs by channel. */
 async function overviewApi(page: Page) {
   const href = (await page.getAttribute('[data-testid="overview-csv"]', 'href')) as string;
@@ -119,6 +168,7 @@ describe('overview', () => {
       }
     }
     expect(compared).toBeGreaterThanOrEqual(10);
+    expect(await expectTilesShown(page, 'en-GB')).toBe(compared);
     const header = await page.textContent('[data-testid="header-period"]');
     expect(header).toContain('Europe/Amsterdam');
     expect(errors).toEqual([]);
@@ -232,6 +282,8 @@ describe('overview', () => {
     const ttr = page.locator('[data-kpi="time_to_resolution"] [data-testid="kpi-value"]');
     const ttrSeconds = Number(await ttr.getAttribute('data-value'));
     expect(await ttr.textContent()).toBe(`${hours(ttrSeconds, 'nl-NL')} h`);
+    // Every tile: the API's figure in Dutch notation.
+    expect(await expectTilesShown(page, 'nl-NL')).toBeGreaterThanOrEqual(10);
     // Benchmarks and band words in Dutch too.
     expect(await page.textContent('[data-kpi="service_level"] .tile-bench')).toContain(
       'gangbaar doel 80 %',
@@ -255,6 +307,7 @@ describe('overview', () => {
     expect(await page.textContent('[data-kpi="fcr"] [data-testid="kpi-value"]')).toMatch(
       /^\d{1,3},\d %$/,
     );
+    expect(await expectTilesShown(page, 'es-ES')).toBeGreaterThanOrEqual(10);
     await page.close();
   });
 });
