@@ -40,6 +40,76 @@ describe('filters and URL state', () => {
     await page.close();
   });
 
+  it('queue, team, agent and category filters each give the API figure of a query built here', async () => {
+    const { page, errors } = await h.page();
+    await openDashboard(page, h.url);
+    const dims = await h.api<Record<string, string[]> & { period: { to: string } }>(
+      '/api/v1/dimensions',
+    );
+    // The default period: the last 7 days up to the data's last day (the demo lies in the past).
+    const to = dims.period.to;
+    const from = new Date(Date.parse(`${to}T00:00:00Z`) - 6 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    for (const d of ['queue', 'team', 'agent', 'category']) {
+      const value = dims[d]?.[0] as string;
+      expect(value, d).toBeTruthy();
+      const before = await page.getAttribute(SL, 'data-n');
+      await page.selectOption(`[data-testid="filter-${d}"]`, value);
+      await page.waitForFunction(
+        ([sel, old]) => document.querySelector(sel as string)?.getAttribute('data-n') !== old,
+        [SL, before],
+      );
+      expect(new URL(page.url()).searchParams.get(d)).toBe(value);
+      const api = await h.api<{ rows: KpiRow[] }>(
+        `/api/v1/kpis?kpi=service_level&from=${from}&to=${to}&filter=${d}=${encodeURIComponent(value)}`,
+      );
+      const row = api.rows[0];
+      expect({ d, value: Number(await page.getAttribute(SL, 'data-value')) }).toEqual({
+        d,
+        value: row?.value,
+      });
+      expect(await page.getAttribute(SL, 'data-n')).toBe(String(row?.n));
+      await page.selectOption(`[data-testid="filter-${d}"]`, '');
+      await page.waitForFunction((k) => !new URL(location.href).searchParams.has(k), d);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("month, week and quarter presets cover the calendar periods before the data's last day", async () => {
+    const { page } = await h.page();
+    await openDashboard(page, h.url);
+    const { period } = await h.api<{ period: { to: string } }>('/api/v1/dimensions');
+    const last = new Date(`${period.to}T00:00:00Z`);
+    const day = (d: Date) => d.toISOString().slice(0, 10);
+    const utc = (y: number, m: number, dd: number) => new Date(Date.UTC(y, m, dd));
+    const [y, m] = [last.getUTCFullYear(), last.getUTCMonth()];
+    const monday = utc(y, m, last.getUTCDate() - ((last.getUTCDay() + 6) % 7));
+    const q = Math.floor(m / 3) * 3;
+    const expected: Record<string, [string, string]> = {
+      'last-week': [
+        day(utc(y, m, monday.getUTCDate() - 7)),
+        day(utc(y, m, monday.getUTCDate() - 1)),
+      ],
+      'this-month': [day(utc(y, m, 1)), period.to],
+      'last-month': [day(utc(y, m - 1, 1)), day(utc(y, m, 0))],
+      'last-quarter': [day(utc(y, q - 3, 1)), day(utc(y, q, 0))],
+    };
+    for (const [preset, [from, to]] of Object.entries(expected)) {
+      await page.selectOption('[data-testid="period-select"]', preset);
+      await page.waitForFunction((p) => location.search.includes(`period=${p}`), preset);
+      await page.waitForFunction(
+        ([f, t]) =>
+          (
+            document.querySelector('[data-testid="overview-csv"]')?.getAttribute('href') ?? ''
+          ).includes(`from=${f}&to=${t}`),
+        [from, to],
+      );
+    }
+    await page.close();
+  });
+
   it('restores page, period preset and breakdown from a shared link', async () => {
     const { page } = await h.page();
     await openDashboard(
