@@ -240,6 +240,58 @@ describe('overview', () => {
     await page.close();
   });
 
+  it('tiles carry the 95 % interval, the change against the previous period, a sparkline and the band source', async () => {
+    const { page } = await h.page();
+    await openDashboard(page, h.url);
+    const { period } = await h.api<{ period: { to: string } }>('/api/v1/dimensions');
+    const to = period.to;
+    const back = (days: number) =>
+      new Date(Date.parse(`${to}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+    const from = back(6); // the default period: the last 7 days of the data
+    const kpis = ['csat', 'fcr', 'nps', 'reopen_rate'];
+    const api = await h.api<{
+      rows: KpiRow[];
+      previous: { period: { from: string }; rows: KpiRow[] };
+    }>(`/api/v1/kpis?kpi=${kpis.join(',')}&from=${from}&to=${to}&compare=previous-period`);
+    expect(api.previous.period.from).toBe(back(13));
+    const daily = await h.api<{ rows: KpiRow[] }>(
+      `/api/v1/kpis?kpi=${kpis.join(',')}&from=${from}&to=${to}&grain=day`,
+    );
+    const defs = await h.api<{ kpis: { id: string; benchmark: { source: string } | null }[] }>(
+      '/api/v1/definitions',
+    );
+    const pct = (v: number) => `${v.toFixed(1)}%`;
+    for (const kpi of kpis) {
+      const tile = page.locator(`[data-kpi="${kpi}"]`);
+      const now = api.rows.find((r) => r.kpi === kpi);
+      const before = api.previous.rows.find((r) => r.kpi === kpi);
+      expect(now?.value, kpi).not.toBeNull();
+      expect(before?.value, kpi).not.toBeNull();
+      // The change: this period's value minus the previous period's, from a query built here.
+      const delta = Number(
+        await tile.locator('[data-testid="kpi-delta"]').getAttribute('data-delta'),
+      );
+      expect(delta, kpi).toBeCloseTo((now?.value ?? 0) - (before?.value ?? 0), 9);
+      // The interval where KPIS.md defines one (CSAT and FCR: Wilson; NPS: its own).
+      const meta = (await tile.locator('.tile-meta').first().textContent()) ?? '';
+      if (now?.ci_low !== null && now?.ci_high !== null && now?.unit === 'percent') {
+        expect(meta, kpi).toContain(`95 % interval ${pct(now.ci_low)} – ${pct(now.ci_high)}`);
+      }
+      // One sparkline point per day that has a value.
+      const points = daily.rows.filter((r) => r.kpi === kpi && r.value !== null).length;
+      expect(points, kpi).toBe(7);
+      const path = (await tile.locator('svg.sparkline path').getAttribute('d')) ?? '';
+      expect((path.match(/[ML]/g) ?? []).length, kpi).toBe(points);
+      // The benchmark band names its source.
+      const source = defs.kpis.find((d) => d.id === kpi)?.benchmark?.source ?? '';
+      const label = source.includes(':') ? source.slice(0, source.indexOf(':')) : source;
+      expect(label, kpi).not.toBe('');
+      expect(await tile.locator('.tile-bench').textContent(), kpi).toContain(`source: ${label}`);
+    }
+    expect(api.rows.find((r) => r.kpi === 'csat')?.ci_low).not.toBeNull();
+    await page.close();
+  });
+
   it('exports a CSV with the numbers on screen', async () => {
     const { page } = await h.page();
     await openDashboard(page, h.url);
