@@ -165,6 +165,12 @@ describe('definition and drill-down panels', () => {
 
   it('clicking a chart (a day, a channel bar, an NPS bar, a scatter dot) opens its rows', async () => {
     const { page, errors } = await h.page();
+    const { period } = await h.api<{ period: { to: string } }>('/api/v1/dimensions');
+    const to = period.to;
+    // The default period: the last 7 days of the data.
+    const from = new Date(Date.parse(`${to}T00:00:00Z`) - 6 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
     const charts = [
       ['reachability', 'volume-chart', 'service_level', 'period'],
       ['reachability', 'wait-chart', 'asa', 'period'],
@@ -187,6 +193,22 @@ describe('definition and drill-down panels', () => {
       expect(Number(await total.getAttribute('data-total')), chart).toBeGreaterThan(0);
       expect(page.url(), chart).toContain(`kpi=${kpi}`);
       expect(page.url(), chart).toContain(`group=${dim}%3D`);
+      // The clicked bar or day's own n, from a report built here: the drill total equals it.
+      const u = new URL(page.url());
+      const groups = u.searchParams
+        .getAll('group')
+        .map((g) => g.split(/=(.*)/s) as [string, string]);
+      const by = groups.map(([k]) => k).filter((k) => k !== 'period');
+      const report = await h.api<{ rows: KpiRow[] }>(
+        `/api/v1/kpis?kpi=${kpi}&from=${from}&to=${to}` +
+          (groups.some(([k]) => k === 'period') ? `&grain=${u.searchParams.get('grain')}` : '') +
+          (by.length ? `&by=${by.join(',')}` : ''),
+      );
+      const clicked = report.rows.filter((r) => groups.every(([k, v]) => String(r.keys[k]) === v));
+      expect(clicked.length, chart).toBeGreaterThan(0);
+      expect(Number(await total.getAttribute('data-total')), chart).toBe(
+        clicked.reduce((a, r) => a + r.n, 0),
+      );
       await page.keyboard.press('Escape');
       await total.waitFor({ state: 'detached' });
     }
