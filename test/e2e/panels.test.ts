@@ -264,6 +264,61 @@ describe('definition and drill-down panels', () => {
     await page.close();
   });
 
+  it('the heatmap in ASA and 15-minute slots, and the wait histogram with p50 and p90, equal queries built here', async () => {
+    const { page, errors } = await h.page();
+    await openDashboard(
+      page,
+      `${h.url}/?page=reachability`,
+      '[data-testid="heatmap"] button[data-cell]',
+    );
+    const { period } = await h.api<{ period: { to: string } }>('/api/v1/dimensions');
+    const to = period.to;
+    const from = new Date(Date.parse(`${to}T00:00:00Z`) - 6 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const scope = `from=${from}&to=${to}&filter=channel=voice`; // voice: the heatmap's default
+    await page.selectOption('[data-testid="heat-select"]', 'asa');
+    await page.selectOption('[data-testid="slot-select"]', '15');
+    await page.waitForFunction(
+      () => /heat=asa/.test(location.search) && /slot=15/.test(location.search),
+    );
+    const api = await h.api<{ rows: KpiRow[] }>(
+      `/api/v1/kpis?kpi=asa&by=weekday,slot&slot=15&${scope}`,
+    );
+    const expected = Object.fromEntries(
+      api.rows
+        .filter((r) => r.value !== null)
+        .map((r) => [`${String(r.keys['weekday'])}|${String(r.keys['slot'])}`, [r.value, r.n]]),
+    );
+    // Wait for the 15-minute ASA cells (the 30-minute SL ones are replaced).
+    await page.waitForFunction(
+      (count) =>
+        document.querySelectorAll('[data-testid="heatmap"] button[data-cell]').length === count,
+      Object.keys(expected).length,
+    );
+    const cells = await page.$$eval('[data-testid="heatmap"] button[data-cell]', (els) =>
+      els.map((e) => [
+        e.getAttribute('data-cell') ?? '',
+        [Number(e.getAttribute('data-value')), Number(e.getAttribute('data-n'))],
+      ]),
+    );
+    expect(Object.fromEntries(cells)).toEqual(expected);
+    expect(cells.length).toBeGreaterThan(100);
+    // The histogram marks voice's p50 and p90 waits, as ASA's percentiles give them.
+    const asa = await h.api<{ rows: KpiRow[] }>(`/api/v1/kpis?kpi=asa&${scope}`);
+    const p = asa.rows[0]?.percentiles;
+    expect(p?.p50).not.toBeNull();
+    const card = page.locator('[data-testid="histogram-card"]');
+    await card.scrollIntoViewIfNeeded();
+    await card.locator('svg text').first().waitFor();
+    const texts = (await card.locator('svg text').allTextContents()).join(' | ');
+    const secs = (v: number) => `${Math.round(v).toLocaleString('en-GB')} s`;
+    expect(texts).toContain(`p90 ${secs(p?.p90 ?? NaN)}`);
+    expect(texts).toMatch(new RegExp(`p50 ${secs(p?.p50 ?? NaN)}`));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a heatmap cell (weekday × slot) opens its rows', async () => {
     const { page } = await h.page();
     await openDashboard(
