@@ -185,6 +185,44 @@ describe('filters and URL state', () => {
     await page.close();
   });
 
+  it('FCR against AHT per agent: the groups shown and their correlation, computed here from the API', async () => {
+    const { page } = await h.page();
+    await openDashboard(page, `${h.url}/?page=quality&by=agent`, '[data-testid="scatter-aht-r"]');
+    const { period } = await h.api<{ period: { to: string } }>('/api/v1/dimensions');
+    const to = period.to;
+    const from = new Date(Date.parse(`${to}T00:00:00Z`) - 6 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const { rows } = await h.api<{ rows: KpiRow[] }>(
+      `/api/v1/kpis?kpi=fcr,aht&by=agent&from=${from}&to=${to}`,
+    );
+    // An agent counts with at least 20 cases and 20 handled contacts (the card's rule).
+    const pairs: [number, number][] = [];
+    let groups = 0;
+    for (const f of rows.filter((r) => r.kpi === 'fcr' && r.value !== null)) {
+      const a = rows.find(
+        (r) => r.kpi === 'aht' && r.keys['agent'] === f.keys['agent'] && r.value !== null,
+      );
+      if (!a) continue;
+      groups++;
+      if (f.n >= 20 && a.n >= 20) pairs.push([f.value as number, a.value as number]);
+    }
+    const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+    const mx = mean(pairs.map((p) => p[0]));
+    const my = mean(pairs.map((p) => p[1]));
+    const cov = mean(pairs.map(([x, y]) => (x - mx) * (y - my)));
+    const sd = (k: 0 | 1, m: number) => Math.sqrt(mean(pairs.map((p) => (p[k] - m) ** 2)));
+    const r = cov / (sd(0, mx) * sd(1, my));
+    expect(pairs.length).toBeGreaterThan(5);
+    expect(await page.textContent('[data-testid="scatter-aht-min"]')).toContain(
+      `(${pairs.length} of ${groups})`,
+    );
+    expect(await page.textContent('[data-testid="scatter-aht-r"]')).toContain(
+      `r = ${r.toFixed(2)} (n = ${pairs.length})`,
+    );
+    await page.close();
+  });
+
   it('tabs move with the arrow keys and Back returns to the previous page', async () => {
     const { page } = await h.page();
     await openDashboard(page, h.url);
