@@ -319,6 +319,58 @@ describe('definition and drill-down panels', () => {
     await page.close();
   });
 
+  it("cost per resolution by channel equals a query built here and opens its cases; staffing totals are the API's", async () => {
+    const { page, errors } = await h.page();
+    const planned = page.waitForResponse((r) => r.url().includes('/api/v1/staffing?'));
+    await openDashboard(
+      page,
+      `${h.url}/?page=cost`,
+      '[data-testid="cost-card-channel"] [data-testid="cell-value"]',
+    );
+    const { period } = await h.api<{ period: { to: string } }>('/api/v1/dimensions');
+    const to = period.to;
+    const from = new Date(Date.parse(`${to}T00:00:00Z`) - 6 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const api = await h.api<{ rows: KpiRow[] }>(
+      `/api/v1/kpis?kpi=cost_per_resolution&by=channel&from=${from}&to=${to}`,
+    );
+    const cells = page.locator('[data-testid="cost-card-channel"] [data-testid="cell-value"]');
+    const shown = await cells.evaluateAll((els) =>
+      els.map((e) => [Number(e.getAttribute('data-value')), Number(e.getAttribute('data-n'))]),
+    );
+    const total = await h.api<{ rows: KpiRow[] }>(
+      `/api/v1/kpis?kpi=cost_per_resolution&from=${from}&to=${to}`,
+    );
+    // One cell per channel, and the table's total row.
+    const expected = [...api.rows, ...total.rows]
+      .filter((r) => r.value !== null)
+      .map((r) => [r.value, r.n]);
+    const order = (xs: unknown[][]) => [...xs].sort((a, b) => Number(a[1]) - Number(b[1]));
+    expect(order(shown)).toEqual(order(expected));
+    expect(shown.length).toBeGreaterThanOrEqual(3);
+    await cells.first().click();
+    await waitForDrill(page);
+    expect(Number(await page.getAttribute('[data-testid="drill-total"]', 'data-total'))).toBe(
+      shown[0]?.[1],
+    );
+    await page.keyboard.press('Escape');
+    // The staffing totals: the API's agent-hours, whole hours as shown.
+    const plan = (await (await planned).json()) as {
+      totals: { requiredAgentHours: number; staffedAgentHours: number | null };
+    };
+    await page.locator('[data-testid="staffing-totals"]').waitFor();
+    const figures = await page.locator('[data-testid="staffing-totals"] .figure').allTextContents();
+    const h0 = (v: number) => `${Math.round(v).toLocaleString('en-GB')} h`;
+    expect(figures.slice(0, 2)).toEqual([
+      h0(plan.totals.requiredAgentHours),
+      h0(plan.totals.staffedAgentHours ?? NaN),
+    ]);
+    expect(plan.totals.staffedAgentHours).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a heatmap cell (weekday × slot) opens its rows', async () => {
     const { page } = await h.page();
     await openDashboard(
