@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { KpiRow } from '../../src/engine/result.ts';
-import { openDashboard, useHarness } from './harness.ts';
+import { defaultPeriod, openDashboard, shiftDay, useHarness } from './harness.ts';
 
 const h = useHarness();
 
@@ -46,11 +46,7 @@ describe('filters and URL state', () => {
     const dims = await h.api<Record<string, string[]> & { period: { to: string } }>(
       '/api/v1/dimensions',
     );
-    // The default period: the last 7 days up to the data's last day (the demo lies in the past).
-    const to = dims.period.to;
-    const from = new Date(Date.parse(`${to}T00:00:00Z`) - 6 * 86_400_000)
-      .toISOString()
-      .slice(0, 10);
+    const { from, to } = await defaultPeriod(h);
     for (const d of ['queue', 'team', 'agent', 'category']) {
       const value = dims[d]?.[0] as string;
       expect(value, d).toBeTruthy();
@@ -121,9 +117,7 @@ describe('filters and URL state', () => {
     expect(await page.inputValue('[data-testid="period-select"]')).toBe('yesterday');
     expect(await page.inputValue('[data-testid="by-select"]')).toBe('team');
     const dims = await h.api<{ period: { to: string } }>('/api/v1/dimensions');
-    const y = new Date(Date.parse(`${dims.period.to}T00:00:00Z`) - 86_400_000)
-      .toISOString()
-      .slice(0, 10);
+    const y = shiftDay(dims.period.to, -1);
     const csv = (await page.getAttribute(
       '[data-testid="breakdown-card"] a.csv-link',
       'href',
@@ -188,11 +182,7 @@ describe('filters and URL state', () => {
   it('FCR against AHT per agent: the groups shown and their correlation, computed here from the API', async () => {
     const { page } = await h.page();
     await openDashboard(page, `${h.url}/?page=quality&by=agent`, '[data-testid="scatter-aht-r"]');
-    const { period } = await h.api<{ period: { to: string } }>('/api/v1/dimensions');
-    const to = period.to;
-    const from = new Date(Date.parse(`${to}T00:00:00Z`) - 6 * 86_400_000)
-      .toISOString()
-      .slice(0, 10);
+    const { from, to } = await defaultPeriod(h);
     const { rows } = await h.api<{ rows: KpiRow[] }>(
       `/api/v1/kpis?kpi=fcr,aht&by=agent&from=${from}&to=${to}`,
     );

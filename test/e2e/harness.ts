@@ -234,3 +234,16 @@ export function useHarness(): Harness {
     close: () => cur().close(),
   };
 }
+
+/** `day` moved by `days` calendar days (YYYY-MM-DD). */
+export const shiftDay = (day: string, days: number): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The dashboard's default period, worked out here: the last 7 days up to the data's last day
+ * (the demo lies in the past, so presets count back from its end).
+ */
+export async function defaultPeriod(h: Harness): Promise<{ from: string; to: string }> {
+  const { period } = await h.api<{ period: { to: string } }>('/api/v1/dimensions');
+  return { from: shiftDay(period.to, -6), to: period.to };
+}

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { KpiRow } from '../../src/engine/result.ts';
-import { openDashboard, parseCsv, useHarness } from './harness.ts';
+import { defaultPeriod, openDashboard, parseCsv, shiftDay, useHarness } from './harness.ts';
 
 const h = useHarness();
 
@@ -243,17 +243,13 @@ describe('overview', () => {
   it('tiles carry the 95 % interval, the change against the previous period, a sparkline and the band source', async () => {
     const { page } = await h.page();
     await openDashboard(page, h.url);
-    const { period } = await h.api<{ period: { to: string } }>('/api/v1/dimensions');
-    const to = period.to;
-    const back = (days: number) =>
-      new Date(Date.parse(`${to}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
-    const from = back(6); // the default period: the last 7 days of the data
+    const { from, to } = await defaultPeriod(h);
     const kpis = ['csat', 'fcr', 'nps', 'reopen_rate'];
     const api = await h.api<{
       rows: KpiRow[];
       previous: { period: { from: string }; rows: KpiRow[] };
     }>(`/api/v1/kpis?kpi=${kpis.join(',')}&from=${from}&to=${to}&compare=previous-period`);
-    expect(api.previous.period.from).toBe(back(13));
+    expect(api.previous.period.from).toBe(shiftDay(from, -7));
     const daily = await h.api<{ rows: KpiRow[] }>(
       `/api/v1/kpis?kpi=${kpis.join(',')}&from=${from}&to=${to}&grain=day`,
     );

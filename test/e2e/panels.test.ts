@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { KpiRow } from '../../src/engine/result.ts';
-import { openDashboard, parseCsv, useHarness } from './harness.ts';
+import { defaultPeriod, openDashboard, parseCsv, useHarness } from './harness.ts';
 
 const h = useHarness();
 
@@ -165,12 +165,7 @@ describe('definition and drill-down panels', () => {
 
   it('clicking a chart (a day, a channel bar, an NPS bar, a scatter dot) opens its rows', async () => {
     const { page, errors } = await h.page();
-    const { period } = await h.api<{ period: { to: string } }>('/api/v1/dimensions');
-    const to = period.to;
-    // The default period: the last 7 days of the data.
-    const from = new Date(Date.parse(`${to}T00:00:00Z`) - 6 * 86_400_000)
-      .toISOString()
-      .slice(0, 10);
+    const { from, to } = await defaultPeriod(h);
     const charts = [
       ['reachability', 'volume-chart', 'service_level', 'period'],
       ['reachability', 'wait-chart', 'asa', 'period'],
@@ -271,11 +266,7 @@ describe('definition and drill-down panels', () => {
       `${h.url}/?page=reachability`,
       '[data-testid="heatmap"] button[data-cell]',
     );
-    const { period } = await h.api<{ period: { to: string } }>('/api/v1/dimensions');
-    const to = period.to;
-    const from = new Date(Date.parse(`${to}T00:00:00Z`) - 6 * 86_400_000)
-      .toISOString()
-      .slice(0, 10);
+    const { from, to } = await defaultPeriod(h);
     const scope = `from=${from}&to=${to}&filter=channel=voice`; // voice: the heatmap's default
     await page.selectOption('[data-testid="heat-select"]', 'asa');
     await page.selectOption('[data-testid="slot-select"]', '15');
@@ -327,11 +318,7 @@ describe('definition and drill-down panels', () => {
       `${h.url}/?page=cost`,
       '[data-testid="cost-card-channel"] [data-testid="cell-value"]',
     );
-    const { period } = await h.api<{ period: { to: string } }>('/api/v1/dimensions');
-    const to = period.to;
-    const from = new Date(Date.parse(`${to}T00:00:00Z`) - 6 * 86_400_000)
-      .toISOString()
-      .slice(0, 10);
+    const { from, to } = await defaultPeriod(h);
     const api = await h.api<{ rows: KpiRow[] }>(
       `/api/v1/kpis?kpi=cost_per_resolution&by=channel&from=${from}&to=${to}`,
     );
