@@ -68,11 +68,11 @@ function shown(row: KpiRow, locale: string): string {
   const space = locale === 'en-GB' ? '' : ' ';
   switch (row.kpi) {
     case 'asa':
-      return `${num(v, 0)} s`;
-    case 'aht': {
-      const total = Math.round(v);
-      return `${num(Math.floor(total / 60), 0)}:${String(total % 60).padStart(2, '0')} min`;
-    }
+      // Long waits move up a unit: minutes from 2 minutes, hours from an hour.
+      if (v >= 3600) return `${hours(v, locale)} h`;
+      return v >= 120 ? minSec(v, locale) : `${num(v, 0)} s`;
+    case 'aht':
+      return minSec(v, locale);
     case 'time_to_resolution':
       return `${hours(v, locale)} h`;
     case 'nps':
@@ -99,6 +99,15 @@ async function expectTilesShown(page: Page, locale: string): Promise<number> {
     checked++;
   }
   return checked;
+}
+
+/** Seconds as minutes:seconds, "7:30 min". */
+function minSec(seconds: number, locale: string): string {
+  const total = Math.round(seconds);
+  const m = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(
+    Math.floor(total / 60),
+  );
+  return `${m}:${String(total % 60).padStart(2, '0')} min`;
 }
 
 /** The overview's two queries: all KPIs over the period, and the contact KPIs by channel. */

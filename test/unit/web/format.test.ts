@@ -27,12 +27,20 @@ describe('durations on the dashboard', () => {
 
   it('keeps ASA in seconds and AHT in minutes and seconds', () => {
     expect(formatKpi(en, 'asa', 'seconds', 12.4)).toBe('12 s');
+    expect(formatKpi(en, 'asa', 'seconds', 119.4)).toBe('119 s');
+    // Long waits (e-mail) move up a unit: minutes from 2 minutes, hours from 1 hour.
+    expect(formatKpi(en, 'asa', 'seconds', 125)).toBe('2:05 min');
+    expect(formatKpi(en, 'asa', 'seconds', 33_719)).toBe('9.4 h');
+    expect(formatKpi(nl, 'asa', 'seconds', 33_719)).toBe('9,4 h');
+    expect(formatDelta(en, 'asa', 'seconds', -7_200)).toBe('-2.0 h');
     expect(formatKpi(en, 'aht', 'seconds', 450)).toBe('7:30 min');
     expect(formatDelta(en, 'aht', 'seconds', -30)).toBe('-0:30 min');
   });
 
-  it('without display units (no definitions) a duration stays in seconds, never mislabelled', () => {
+  it('without display units (no definitions) a duration reads as seconds, never mislabelled', () => {
     const bare = { lang: 'en' as const, currency: 'EUR' };
-    expect(formatKpi(bare, 'time_to_resolution', 'seconds', 109_440)).toBe('109,440 s');
+    expect(formatKpi(bare, 'time_to_resolution', 'seconds', 45)).toBe('45 s');
+    // A long one moves up a unit with its label: 109,440 s is 30.4 h, never "109,440 h".
+    expect(formatKpi(bare, 'time_to_resolution', 'seconds', 109_440)).toBe('30.4 h');
   });
 });

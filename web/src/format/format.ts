@@ -1,6 +1,7 @@
 // Locale-aware formatting of KPI figures (KPIS.md): percent with one decimal ("78.1%" en,
 // "78,1 %" nl/es), NPS as signed points, durations (seconds in the data) in the unit their
-// definition displays — ASA in s, AHT in min:s, resolution in h — and currency. Null is "—".
+// definition displays — ASA in s (min:s from 2 minutes, h from an hour), AHT in min:s,
+// resolution in h — and currency. Null is "—".
 // Limits: rounding is for display only; callers keep the unrounded value (data-value).
 
 import type { DurationDisplay, KpiDefinitionInfo, KpiId, Lang, Unit } from '../api/types.ts';
@@ -97,7 +98,10 @@ function formatIn(f: FigureFormat, kpi: KpiId, unit: Unit, v: number | null, sig
   }
 }
 
-/** Seconds in a display unit: "12 s", "7:30 min", "30.4 h". */
+/**
+ * Seconds in a display unit: "12 s", "7:30 min", "30.4 h". A wait shown in seconds moves up a
+ * unit when it is long (e-mail's ASA: "9.4 h", not "33,719 s"): from 2 minutes, and from 1 hour.
+ */
 export function formatDuration(
   lang: Lang,
   display: DurationDisplay,
@@ -106,6 +110,8 @@ export function formatDuration(
 ): string {
   switch (display) {
     case 'seconds':
+      if (Math.abs(seconds) >= 3600) return formatDuration(lang, 'hours', seconds, sign);
+      if (Math.abs(seconds) >= 120) return formatMinSec(lang, seconds, sign);
       return `${formatNumber(lang, seconds, 0, sign)} s`;
     case 'minutes':
       return formatMinSec(lang, seconds, sign);
