@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { defaultMemoryLimit, parseMemoryLimit, setMemoryLimit } from '../workspace/memory-limit.ts';
 import { DEFAULT_DB, openWorkspace, type Workspace } from '../workspace/workspace.ts';
 import { UserError } from '../errors.ts';
+import { findRunningServer } from '../server/find-running-server.ts';
 import { LANGS, type Lang } from '../metrics/types.ts';
 import type { CliIo } from './io.ts';
 import { FORMATS, type Format } from './output.ts';
@@ -30,7 +31,9 @@ export function makeCtx(program: Command, io: CliIo): Ctx {
 
 export async function withWorkspace<T>(ctx: Ctx, fn: (ws: Workspace) => Promise<T>): Promise<T> {
   const limit = ctx.memoryLimit();
-  const ws = await openWorkspace({ path: ctx.dbPath() });
+  const ws = await openWorkspace({ path: ctx.dbPath() }).catch(async (e: unknown) => {
+    throw await namingServer(ctx.dbPath(), e);
+  });
   try {
     await setMemoryLimit(ws.runner, limit);
     return await fn(ws);
@@ -67,3 +70,18 @@ export function pickLang(lang: string | undefined): Lang {
 
 /** Commander collector for repeatable options. */
 export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** A lock held by `cxkpi serve`: say so, with its URL, instead of "another process". */
+async function namingServer(path: string, e: unknown): Promise<unknown> {
+  if (!(e instanceof UserError) || e.code !== 'WORKSPACE_LOCKED') return e;
+  const server = await findRunningServer(path);
+  if (!server) return e;
+  return new UserError(
+    'WORKSPACE_LOCKED',
+    `The workspace ${path} is served by the running cxkpi serve at ${server.url}; this command needs the file itself.`,
+    {
+      file: path,
+      fix: `Use the server (the dashboard, or its API: ${server.url}/api/openapi.json), or stop it and run the command again.`,
+    },
+  );
+}

@@ -82,11 +82,79 @@ describe('a running server owns the workspace', () => {
     expect(body.rows[0]).toMatchObject({ value: 50, n: 2 });
   });
 
-  it('cxkpi config set fails with WORKSPACE_LOCKED and changes nothing', async () => {
+  it('cxkpi report and cxkpi quarantine read through the server, with the same figures', async () => {
+    const day = ['--from', '2026-06-03', '--to', '2026-06-03'];
+    const json = await cli('report', '--kpi', 'service_level', ...day, '--format', 'json');
+    expect(json.code).toBe(0);
+    expect(json.err).toContain(`running server at ${url}`);
+    const report = JSON.parse(json.out) as { rows: { kpi: string; value: number; n: number }[] };
+    // 2 of (3 offered − 1 short abandon) within 20 s = 50 % (o1 10 s; o2 30 s is not).
+    expect(report.rows).toEqual([
+      expect.objectContaining({ kpi: 'service_level', value: 50, n: 2 }),
+    ]);
+    // A setting for this report only reaches the server: within 30 s both answered → 100 %.
+    const t30 = await cli(
+      'report',
+      '--kpi',
+      'service_level',
+      ...day,
+      '--set',
+      'service_level.threshold_s=30',
+      '--format',
+      'json',
+    );
+    expect((JSON.parse(t30.out) as typeof report).rows[0]).toMatchObject({ value: 100, n: 2 });
+    const table = await cli('report', '--kpi', 'service_level', ...day, '--format', 'table');
+    expect(table.out).toMatch(/Service level.*50\.0\s?%/s);
+    const q = await cli('quarantine', '--format', 'json');
+    expect(q.code).toBe(0);
+    expect(
+      (JSON.parse(q.out) as { row: number; field: string; code: string }[]).map((r) => [
+        r.row,
+        r.field,
+        r.code,
+      ]),
+    ).toEqual([[5, 'channel', 'INVALID_ENUM']]);
+    // A parameter the server refuses comes back as the local error would.
+    const bad = await cli(
+      'report',
+      '--kpi',
+      'service_level',
+      '--set',
+      'service_level.threshold_s=-3',
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('threshold_s');
+  });
+
+  it('cxkpi config get, kpis and the quick staffing question read the settings from the server', async () => {
+    const get = await cli('config', 'get', 'service_level.threshold_s');
+    expect({ code: get.code, out: get.out }).toEqual({ code: 0, out: '20\n' });
+    const kpis = await cli('kpis', '--format', 'json');
+    expect(kpis.code).toBe(0);
+    expect(kpis.out).toContain('service_level');
+    const quick = await cli(
+      'staffing',
+      '--volume',
+      '100',
+      '--interval',
+      '30m',
+      '--aht',
+      '180',
+      '--target',
+      '80/20',
+      '--format',
+      'json',
+    );
+    expect(quick.code).toBe(0);
+    expect(quick.out).toContain('"agents": 14');
+  });
+
+  it('cxkpi config set fails with WORKSPACE_LOCKED naming the server, and changes nothing', async () => {
     const { code, err } = await cli('config', 'set', 'service_level.threshold_s', '30');
     expect(code).toBe(2);
     expect(err).toContain('WORKSPACE_LOCKED');
-    expect(err).toMatch(/in use by another process|running/);
+    expect(err).toContain(`served by the running cxkpi serve at ${url}`);
     const defs = (await (await fetch(`${url}/api/v1/definitions`)).json()) as {
       settings: { service_level: { threshold_s: number } };
     };

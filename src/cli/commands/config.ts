@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { getSetting, setSetting } from '../../workspace/settings-path.ts';
 import { withWorkspace, type Ctx } from '../context.ts';
 import { renderJson } from '../output.ts';
+import { readSettings } from '../via-server.ts';
 
 export function registerConfig(program: Command, ctx: Ctx): void {
   const config = program.command('config').description('Read or change workspace settings');
@@ -12,11 +13,9 @@ export function registerConfig(program: Command, ctx: Ctx): void {
     .command('get [key]')
     .description('Print all settings, or one by dotted path (e.g. service_level.threshold_s)')
     .action(async (key?: string) => {
-      await withWorkspace(ctx, async (ws) => {
-        const s = await ws.settings();
-        const v = key ? getSetting(s, key) : s;
-        ctx.io.out(typeof v === 'object' ? renderJson(v) : `${String(v)}\n`);
-      });
+      const s = await readSettings(ctx);
+      const v = key ? getSetting(s, key) : s;
+      ctx.io.out(typeof v === 'object' ? renderJson(v) : `${String(v)}\n`);
     });
   config
     .command('set <key> <value>')

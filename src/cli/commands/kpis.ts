@@ -2,13 +2,12 @@
 // source, then every variant and setting with its options, the one in force and the default.
 
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
 import { KPIS } from '../../metrics/registry.ts';
-import { defaultSettings } from '../../metrics/settings.ts';
 import { KPI_IDS } from '../../metrics/types.ts';
-import { pickFormat, pickLang, withWorkspace, type Ctx } from '../context.ts';
+import { pickFormat, pickLang, type Ctx } from '../context.ts';
 import { settingRows } from '../kpi-settings.ts';
 import { MESSAGES } from '../messages.ts';
+import { readSettings } from '../via-server.ts';
 import {
   renderCsv,
   renderJson,
@@ -34,9 +33,7 @@ export function registerKpis(program: Command, ctx: Ctx): void {
       const format = pickFormat(ctx, o.format);
       const lang = pickLang(o.lang);
       const m = MESSAGES[lang];
-      const settings = existsSync(ctx.dbPath())
-        ? await withWorkspace(ctx, (ws) => ws.settings())
-        : defaultSettings();
+      const settings = await readSettings(ctx);
       const kpis: Record<string, Cell>[] = KPI_IDS.map((id) => {
         const k = KPIS[id];
         return {

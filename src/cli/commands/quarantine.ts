@@ -3,8 +3,9 @@
 
 import type { Command } from 'commander';
 import { UserError } from '../../errors.ts';
-import { listQuarantine } from '../../ingest/index.ts';
+import { listQuarantine, type QuarantineRow } from '../../ingest/index.ts';
 import { pickFormat, withWorkspace, type Ctx } from '../context.ts';
+import { getFromServer, serverFor } from '../via-server.ts';
 import {
   renderCsv,
   renderJson,
@@ -39,13 +40,16 @@ export function registerQuarantine(program: Command, ctx: Ctx): void {
           fix: 'Give a whole number of rows, e.g. --limit 500.',
         });
       }
-      const rows = await withWorkspace(ctx, (ws) =>
-        listQuarantine(ws, {
-          limit,
-          history: o.history ?? false,
-          ...(o.import ? { importId: o.import } : {}),
-        }),
-      );
+      const server = await serverFor(ctx);
+      const rows = server
+        ? await fromServer(server, limit, o)
+        : await withWorkspace(ctx, (ws) =>
+            listQuarantine(ws, {
+              limit,
+              history: o.history ?? false,
+              ...(o.import ? { importId: o.import } : {}),
+            }),
+          );
       const cells: Record<string, Cell>[] = rows.map((r) => ({
         ...r,
         current: r.current ? 'yes' : 'superseded',
@@ -68,4 +72,25 @@ export function registerQuarantine(program: Command, ctx: Ctx): void {
       else if (format === 'markdown') ctx.io.out(renderMarkdown(columns, cells));
       else ctx.io.out(rows.length ? renderTable(columns, cells) : 'No quarantined rows.\n');
     });
+}
+
+/** The same rows from a running server's /api/v1/quarantine, page by page up to `limit`. */
+async function fromServer(
+  url: string,
+  limit: number,
+  o: QuarantineOptions,
+): Promise<QuarantineRow[]> {
+  const rows: QuarantineRow[] = [];
+  for (let page = 1; rows.length < limit; page++) {
+    const size = Math.min(1000, limit);
+    const body = await getFromServer<{ rows: QuarantineRow[] }>(url, '/api/v1/quarantine', [
+      ['page', String(page)],
+      ['page_size', String(size)],
+      ['history', o.history ? 'true' : 'false'],
+      ...(o.import ? [['import_id', o.import] as const] : []),
+    ]);
+    rows.push(...body.rows.slice(0, limit - rows.length));
+    if (body.rows.length < size) break;
+  }
+  return rows;
 }

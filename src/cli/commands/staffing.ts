@@ -2,9 +2,8 @@
 // interval from the workspace's own history (`--plan`). Limits: flag parsing here, views beside.
 
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
 import { UserError } from '../../errors.ts';
-import { defaultSettings, type WorkspaceSettings } from '../../metrics/settings.ts';
+import type { WorkspaceSettings } from '../../metrics/settings.ts';
 import {
   defaultTarget,
   intervalPlan,
@@ -13,6 +12,7 @@ import {
 } from '../../staffing/index.ts';
 import { collect, pickFormat, withWorkspace, type Ctx } from '../context.ts';
 import { parseQuery } from '../parse-query.ts';
+import { readSettings } from '../via-server.ts';
 import { renderPlan } from './staffing-plan-view.ts';
 import { quickAnswer, renderQuick, type QuickOptions } from './staffing-quick.ts';
 
@@ -67,9 +67,7 @@ export function registerStaffing(program: Command, ctx: Ctx): void {
       const format = pickFormat(ctx, o.format);
       if (!o.plan) {
         refuse(o, PLAN_ONLY, 'belongs to --plan');
-        const settings = existsSync(ctx.dbPath())
-          ? await withWorkspace(ctx, (ws) => ws.settings())
-          : defaultSettings();
+        const settings = await readSettings(ctx);
         ctx.io.out(renderQuick(quickAnswer(quickOptions(o, settings)), format));
         return;
       }
