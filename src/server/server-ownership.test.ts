@@ -48,6 +48,9 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** A command line as its words (no quoting needed in these tests). */
+const words = (line: string) => line.split(' ');
+
 async function cli(...args: string[]) {
   const io = bufferIo();
   const code = await main(['node', 'cxkpi', '--db', db, ...args], io);
@@ -117,11 +120,7 @@ describe('a running server owns the workspace', () => {
     ).toEqual([[5, 'channel', 'INVALID_ENUM']]);
     // A parameter the server refuses comes back as the local error would.
     const bad = await cli(
-      'report',
-      '--kpi',
-      'service_level',
-      '--set',
-      'service_level.threshold_s=-3',
+      ...words('report --kpi service_level --set service_level.threshold_s=-3'),
     );
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('threshold_s');
@@ -134,17 +133,7 @@ describe('a running server owns the workspace', () => {
     expect(kpis.code).toBe(0);
     expect(kpis.out).toContain('service_level');
     const quick = await cli(
-      'staffing',
-      '--volume',
-      '100',
-      '--interval',
-      '30m',
-      '--aht',
-      '180',
-      '--target',
-      '80/20',
-      '--format',
-      'json',
+      ...words('staffing --volume 100 --interval 30m --aht 180 --target 80/20 --format json'),
     );
     expect(quick.code).toBe(0);
     expect(quick.out).toContain('"agents": 14');
