@@ -49,6 +49,7 @@ export async function importFiles(ws: Workspace, opts: ImportFilesOptions): Prom
         mappingSource: mapping?.source ?? null,
         timezone: settings.timezone,
         currency: settings.currency,
+        intervalMinutes: settings.staffing.interval_minutes,
         mode,
         ...(ids ? { importIds: ids } : {}),
         started,

@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
+import { setSetting } from '../workspace/settings-path.ts';
 import { openWorkspace } from '../workspace/workspace.ts';
 import { settingsWith } from '../../test/helpers/memory-workspace.ts';
 import { erlangC } from '../staffing/erlang-c.ts';
@@ -107,6 +108,32 @@ describe('importing staffing', () => {
           `SELECT agents_staffed AS s, agents_on_duty AS d, _source FROM staffing WHERE interval_start = TIMESTAMPTZ '2026-06-01 07:30:00+00'`,
         );
         expect(half).toEqual({ s: 13, d: 11, _source: fixed });
+      });
+    });
+  });
+
+  it("takes the workspace's staffing interval when the export has no interval length", async () => {
+    await withTempDir(async (dir) => {
+      const csv =
+        'Interval,Queue,Scheduled\n2026-06-01 09:00,sales,20\n2026-06-01 09:15,sales,22\n';
+      const file = await writeBytes(dir, 'wfm-short.csv', csv);
+      await withWorkspace(async (ws) => {
+        const s = await importFiles(ws, { entity: 'staffing', files: [file] });
+        expect(s.files[0]).toMatchObject({ read: 2, stored: 2, quarantined: 0 });
+        expect(s.files[0]?.columns).toContainEqual({
+          field: 'interval_minutes',
+          from: '30 (workspace default)',
+          how: 'constant',
+        });
+        // A workspace planned in quarter hours reads the same export as 15-minute rows.
+        await ws.saveSettings(
+          setSetting(await ws.storedSettings(), 'staffing.interval_minutes', '15'),
+        );
+        await importFiles(ws, { entity: 'staffing', files: [file] });
+        const rows = await ws.runner.all(
+          'SELECT interval_minutes AS m, count(*) AS n FROM staffing GROUP BY 1',
+        );
+        expect(rows).toEqual([{ m: 15, n: 2 }]);
       });
     });
   });

@@ -48,6 +48,11 @@ export interface ResolveInput {
   readonly columns: readonly string[];
   readonly file: string;
   readonly timezone: string;
+  /**
+   * Values for fields that neither the mapping nor a column gives, as text: the workspace's
+   * staffing interval for a WFM export without an interval-length column.
+   */
+  readonly defaults?: Readonly<Record<string, string>>;
 }
 
 export function resolveMapping(input: ResolveInput): ResolvedMapping {
@@ -104,6 +109,11 @@ export function resolveMapping(input: ResolveInput): ResolvedMapping {
     if (hit.values) autoValues.set(hit.field, hit.values);
   }
   if (auto) combineDateTime(specs, sources, columns, used, matches);
+  for (const [field, v] of Object.entries(input.defaults ?? {})) {
+    if (sources.has(field)) continue;
+    sources.set(field, { kind: 'constant', value: v });
+    matches.push({ field, from: `${v} (workspace default)`, how: 'constant' });
+  }
   const fields = specs.map((spec): ResolvedField => {
     const values = m?.values?.[spec.name];
     const unit = m?.units?.[spec.name] ?? autoUnits.get(spec.name) ?? 'auto';
