@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import { DIMENSIONS, GRAINS, kpiQuerySchema, type KpiQuery } from '../engine/query.ts';
 import { UserError } from '../errors.ts';
-import { GOALS } from '../metrics/registry.ts';
+import { GOALS, kpisWithGoal, type Goal } from '../metrics/registry.ts';
 import { overrideFromPairs } from '../metrics/settings-override.ts';
 import { KPI_IDS } from '../metrics/types.ts';
 
@@ -52,7 +52,7 @@ export function parseQuery(o: QueryOptions): KpiQuery {
   if (o.goal !== undefined && !(o.goal in GOALS)) {
     throw invalid('goal', o.goal, 'is not a goal');
   }
-  const kpis = [...list(o.kpi), ...(o.goal ? GOALS[o.goal as keyof typeof GOALS].kpis : [])];
+  const kpis = kpisWithGoal(list(o.kpi), o.goal as Goal | undefined);
   const filters: Record<string, string[]> = {};
   const rawFilters =
     o.filter === undefined ? [] : typeof o.filter === 'string' ? [o.filter] : [...o.filter];
@@ -71,7 +71,7 @@ export function parseQuery(o: QueryOptions): KpiQuery {
     filters[key] = [...(filters[key] ?? []), ...values];
   }
   const input = {
-    kpis: kpis.length ? [...new Set(kpis)] : undefined,
+    kpis,
     by: list(o.by),
     grain: o.grain,
     from: o.from,

@@ -65,7 +65,10 @@ export async function drillDown(
   const where = [...sc.where];
   if (def) where.push(renderExpr(def.population(s), d));
   if (input.scale && source === 'surveys') {
-    where.push(`scale_min = ${input.scale.min} AND scale_max = ${input.scale.max}`);
+    const { min, max } = input.scale;
+    where.push(
+      `${d.quoteIdent('scale_min')} = ${d.literal(min)} AND ${d.quoteIdent('scale_max')} = ${d.literal(max)}`,
+    );
   }
   for (const [key, value] of Object.entries(input.group ?? {})) {
     if (key === 'period') {

@@ -1,6 +1,8 @@
 // Values the import derives when the source leaves them empty: wait from answer time and back,
-// survey scale defaults by kind, cost channel/team '' (all) and currency. Pure SQL text.
+// survey scale defaults by kind, cost channel/team '' (all) and currency, staffing channel/queue
+// '' and, for a field no column gives, the workspace's staffing interval. Pure.
 
+import type { WorkspaceSettings } from '../metrics/settings.ts';
 import type { Entity } from '../model/fields.ts';
 import { lit, q } from './sql-util.ts';
 
@@ -54,4 +56,14 @@ export function finalViewSql(
   const replace = d.map(([f, expr]) => `${expr} AS ${q(f)}`).join(', ');
   const given = d.map(([f]) => `${q(f)} IS NOT NULL AS ${q(`${f}__given`)}`).join(', ');
   return `CREATE TEMP VIEW ${view} AS SELECT * REPLACE (${replace}), ${given} FROM ${mapped}`;
+}
+
+/**
+ * Per entity, values (as text) for fields that neither the mapping nor a column gives: a WFM
+ * export without an interval-length column has the workspace's staffing interval.
+ */
+export function fieldDefaults(
+  s: WorkspaceSettings,
+): Partial<Record<Entity, Readonly<Record<string, string>>>> {
+  return { staffing: { interval_minutes: String(s.staffing.interval_minutes) } };
 }

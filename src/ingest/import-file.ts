@@ -36,8 +36,8 @@ export interface FileTask {
   readonly mappingSource: string | null;
   readonly timezone: string;
   readonly currency: string;
-  /** The workspace's staffing interval: the length of staffing rows that do not give one. */
-  readonly intervalMinutes: number;
+  /** Per entity, values for fields the file and mapping leave without a source (derive.ts). */
+  readonly defaults: Partial<Record<Entity, Readonly<Record<string, string>>>>;
   readonly mode: FileMode;
   /** Import ids from the `check` pass, one per target, reused when storing. */
   readonly importIds?: readonly string[];
@@ -84,9 +84,7 @@ export async function importFile(ws: Workspace, t: FileTask): Promise<FileOutcom
         columns: raw.columns,
         file: t.file,
         timezone: t.timezone,
-        ...(target.entity === 'staffing'
-          ? { defaults: { interval_minutes: String(t.intervalMinutes) } }
-          : {}),
+        ...(t.defaults[target.entity] ? { defaults: t.defaults[target.entity] } : {}),
       });
       if (raw.columns.length > 0) await checkResolved(ws, rm, t.file, raw);
       const importId = t.importIds?.[i] ?? newImportId(target.entity);

@@ -4,6 +4,7 @@
 import { UserError } from '../errors.ts';
 import { ENTITIES, type Entity } from '../model/fields.ts';
 import type { Workspace } from '../workspace/workspace.ts';
+import { fieldDefaults } from './derive.ts';
 import { importFile, type FileMode, type FileOutcome, type Target } from './import-file.ts';
 import { failImports, finishImport } from './import-log.ts';
 import { loadMapping } from './load-mapping.ts';
@@ -49,7 +50,7 @@ export async function importFiles(ws: Workspace, opts: ImportFilesOptions): Prom
         mappingSource: mapping?.source ?? null,
         timezone: settings.timezone,
         currency: settings.currency,
-        intervalMinutes: settings.staffing.interval_minutes,
+        defaults: fieldDefaults(settings),
         mode,
         ...(ids ? { importIds: ids } : {}),
         started,

@@ -4,7 +4,7 @@ export type { Aggregate, Expr } from './expr.ts';
 export { npsStandardError, percentile, ratio, wilsonInterval, Z95 } from './math.ts';
 export { AMBER_MARGIN, bandOf, rate } from './rating.ts';
 export type { RagStatus, Rating } from './rating.ts';
-export { getKpi, GOALS, isKpiId, KPIS } from './registry.ts';
+export { getKpi, GOALS, isKpiId, KPIS, kpisWithGoal } from './registry.ts';
 export type { Goal } from './registry.ts';
 export {
   ASA_VARIANTS,

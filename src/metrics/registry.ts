@@ -40,6 +40,18 @@ export const GOALS = {
 } as const satisfies Record<string, { kpis: readonly KpiId[]; why: string }>;
 export type Goal = keyof typeof GOALS;
 
+/**
+ * The KPIs asked for: `kpis` and those of `goal`, each once; undefined (all) when neither. The
+ * CLI passes its ids unchecked (the query schema judges them), the API checked ones.
+ */
+export function kpisWithGoal<T extends string>(
+  kpis: readonly T[] | undefined,
+  goal: Goal | undefined,
+): (T | KpiId)[] | undefined {
+  if (!kpis?.length && !goal) return undefined;
+  return [...new Set([...(kpis ?? []), ...(goal ? GOALS[goal].kpis : [])])];
+}
+
 export function isKpiId(id: string): id is KpiId {
   return (KPI_IDS as readonly string[]).includes(id);
 }

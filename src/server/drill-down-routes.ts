@@ -60,7 +60,7 @@ const scaleParam = z
   .optional()
   .meta({
     description:
-      "Only responses on this scale, as a row's `scale` (min-max, e.g. 1-7): the rows behind one scale's figure.",
+      "/surveys only: responses on this scale, as a row's `scale` (min-max, e.g. 1-7), the rows behind one scale's figure.",
   });
 
 export function drillDownQuerySchema(source: DrillSource) {
@@ -86,9 +86,16 @@ export function drillDownQuerySchema(source: DrillSource) {
       by: scopeParams.by.meta({
         description: "The figure's breakdown, optional; each dimension needs a `group` value.",
       }),
-      ...(source === 'surveys' ? { scale: scaleParam } : {}),
+      scale: scaleParam,
     })
     .superRefine((q, ctx) => {
+      if (q.scale && source !== 'surveys') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['scale'],
+          message: `\`scale\` is for survey figures: use it on /api/v1/surveys, not /api/v1/${source}.`,
+        });
+      }
       checkPeriod(q, ctx, { compareUsed: false });
       checkDrillScope(q, ctx);
       for (const [key, vals] of Object.entries(q.group ?? {})) {
@@ -136,7 +143,7 @@ export function registerDrillDownRoutes(app: ZodApp, { workspace }: ServerContex
             source,
             group,
             ...(q.kpi ? { kpi: q.kpi } : {}),
-            ...('scale' in q && q.scale ? { scale: q.scale as { min: number; max: number } } : {}),
+            ...(q.scale ? { scale: q.scale } : {}),
           };
           const page = (p: number, pageSize: number) =>
             drillDown(workspace.runner, { ...base, page: p, pageSize }, settings);

@@ -3,7 +3,7 @@
 
 import { z } from 'zod';
 import { runKpiQuery, type KpiReport } from '../engine/index.ts';
-import { GOALS, KPI_IDS, type KpiId } from '../metrics/index.ts';
+import { GOALS, KPI_IDS, kpisWithGoal } from '../metrics/index.ts';
 import { sendCsv, wantsCsv, withCsvPath } from './csv-reply.ts';
 import { kpiRowsToCsv, type KpiCsvSeries } from './kpi-csv.ts';
 import { previousPeriod } from './previous-period.ts';
@@ -50,9 +50,7 @@ export function registerKpiRoutes(app: ZodApp, { workspace }: ServerContext): vo
       async (req, reply) => {
         const q = req.query;
         const settings = await workspace.settings();
-        const goal: readonly KpiId[] = q.goal ? GOALS[q.goal].kpis : [];
-        const kpis = q.kpi || q.goal ? [...new Set([...(q.kpi ?? []), ...goal])] : undefined;
-        const input = toKpiQueryInput(q, kpis);
+        const input = toKpiQueryInput(q, kpisWithGoal(q.kpi, q.goal));
         // The previous period comes from the same statement (one scan over both periods).
         const compare = q.compare === 'previous-period' && q.from && q.to;
         const report = await runKpiQuery(

@@ -2,7 +2,13 @@
 // validate requests and feed the OpenAPI document. Limits: shapes only; the engine re-validates.
 
 import { z } from 'zod';
-import { DIMENSIONS, GRAINS, type Dimension, type KpiQueryInput } from '../engine/index.ts';
+import {
+  DIMENSIONS,
+  GRAINS,
+  type Dimension,
+  type KpiQuery,
+  type KpiQueryInput,
+} from '../engine/index.ts';
 import {
   defaultSettings,
   overrideFromPairs,
@@ -240,4 +246,26 @@ export function toKpiQueryInput(
     ...(q.slot ? { slotMinutes: Number(q.slot) as 15 | 30 | 60 } : {}),
     ...(q.percentiles === 'false' ? { percentiles: false } : {}),
   };
+}
+
+/**
+ * The other way: a checked query as /api/v1/kpis parameters, for a client of the API (the CLI
+ * while a server owns the workspace). `slot` only when asked; settings as their `set=` pairs.
+ */
+export function kpiQueryParams(
+  q: KpiQuery,
+  o: { readonly slot?: boolean; readonly set?: readonly string[] } = {},
+): [string, string][] {
+  const p: [string, string][] = [];
+  if (q.kpis.length) p.push(['kpi', q.kpis.join(',')]);
+  if (q.by.length) p.push(['by', q.by.join(',')]);
+  if (q.grain) p.push(['grain', q.grain]);
+  if (q.from) p.push(['from', q.from]);
+  if (q.to) p.push(['to', q.to]);
+  for (const [dim, values] of Object.entries(q.filters)) {
+    if (values?.length) p.push(['filter', `${dim}=${values.join(',')}`]);
+  }
+  if (o.slot) p.push(['slot', String(q.slotMinutes)]);
+  for (const pair of o.set ?? []) p.push(['set', pair]);
+  return p;
 }

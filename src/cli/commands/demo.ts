@@ -10,9 +10,8 @@ import type { Command } from 'commander';
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../../errors.ts';
-import { findRunningServer } from '../../server/find-running-server.ts';
 import { openWorkspace } from '../../workspace/workspace.ts';
-import type { Ctx } from '../context.ts';
+import { withWorkspace, type Ctx } from '../context.ts';
 import { progress } from '../progress.ts';
 
 export interface DemoOptions {
@@ -56,7 +55,7 @@ export async function buildDemo(ctx: Ctx, o: DemoOptions): Promise<void> {
       fix: 'Pass --force to replace it, or --db to choose another file.',
     });
   }
-  if (!inMemory) await assertNotInUse(path);
+  if (!inMemory) await assertNotInUse(ctx);
   const target = inMemory ? path : `${path}${BUILDING}${process.pid}`;
   if (!inMemory) {
     removeStaleBuilds(path);
@@ -89,7 +88,7 @@ export async function buildDemo(ctx: Ctx, o: DemoOptions): Promise<void> {
   }
   if (inMemory) return;
   try {
-    await assertNotInUse(path);
+    await assertNotInUse(ctx);
   } catch (e) {
     removeDb(target);
     throw e;
@@ -99,20 +98,12 @@ export async function buildDemo(ctx: Ctx, o: DemoOptions): Promise<void> {
   renameSync(target, path);
 }
 
-/** Refuses when a server owns `path` or another process holds DuckDB's lock on it. */
-async function assertNotInUse(path: string): Promise<void> {
-  if (!existsSync(path)) return;
-  const server = await findRunningServer(path);
-  if (server) {
-    throw new UserError(
-      'WORKSPACE_LOCKED',
-      `The workspace ${path} is served by cxkpi serve at ${server.url}; it cannot be replaced while the server runs.`,
-      { file: path, fix: 'Stop the server first, or build the demo into another file with --db.' },
-    );
-  }
-  // Opening takes DuckDB's write lock: WORKSPACE_LOCKED when another process has the file open.
-  const ws = await openWorkspace({ path });
-  await ws.close();
+/**
+ * Refuses when a server or another process has the workspace open: opening it takes DuckDB's
+ * write lock, and withWorkspace's WORKSPACE_LOCKED names the server when one owns the file.
+ */
+async function assertNotInUse(ctx: Ctx): Promise<void> {
+  if (existsSync(ctx.dbPath())) await withWorkspace(ctx, async () => undefined);
 }
 
 function parseFlag(

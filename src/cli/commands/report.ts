@@ -4,7 +4,6 @@
 import type { Command } from 'commander';
 import { runKpiQuery } from '../../engine/run-query.ts';
 import { reportTable } from '../../engine/report-table.ts';
-import type { KpiQuery } from '../../engine/query.ts';
 import type { KpiReport } from '../../engine/result.ts';
 import { collect, pickFormat, pickLang, withWorkspace, type Ctx } from '../context.ts';
 import {
@@ -17,6 +16,7 @@ import {
 } from '../output.ts';
 import { parseQuery } from '../parse-query.ts';
 import { reportView } from '../report-view.ts';
+import { kpiQueryParams } from '../../server/query-params.ts';
 import { getFromServer, serverFor } from '../via-server.ts';
 import type { Lang } from '../../metrics/types.ts';
 
@@ -66,7 +66,11 @@ export function registerReport(program: Command, ctx: Ctx): void {
       const lang = pickLang(o.lang);
       const server = await serverFor(ctx);
       if (server) {
-        const report = await getFromServer<KpiReport>(server, '/api/v1/kpis', apiParams(query, o));
+        const report = await getFromServer<KpiReport>(
+          server,
+          '/api/v1/kpis',
+          kpiQueryParams(query, { slot: o.slot !== undefined, ...(o.set ? { set: o.set } : {}) }),
+        );
         const defs = await getFromServer<{ settings: { currency: string } }>(
           server,
           '/api/v1/definitions',
@@ -80,22 +84,6 @@ export function registerReport(program: Command, ctx: Ctx): void {
         ctx.io.out(renderReport(report, format, lang, settings.currency));
       });
     });
-}
-
-/** The checked query as /api/v1/kpis parameters (which mirror these options). */
-function apiParams(q: KpiQuery, o: ReportOptions): [string, string][] {
-  const p: [string, string][] = [];
-  if (q.kpis.length) p.push(['kpi', q.kpis.join(',')]);
-  if (q.by.length) p.push(['by', q.by.join(',')]);
-  if (q.grain) p.push(['grain', q.grain]);
-  if (q.from) p.push(['from', q.from]);
-  if (q.to) p.push(['to', q.to]);
-  for (const [dim, values] of Object.entries(q.filters)) {
-    if (values?.length) p.push(['filter', `${dim}=${values.join(',')}`]);
-  }
-  if (o.slot !== undefined) p.push(['slot', String(q.slotMinutes)]);
-  for (const pair of o.set ?? []) p.push(['set', pair]);
-  return p;
 }
 
 /** Raw values for CSV/NDJSON: the same flat table as the API's kpis.csv (one code path). */
